@@ -1,0 +1,491 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include <math.h>
+#include <stdlib.h>
+
+#include "silk-geometry.h"
+
+/* The public struct comes first so that a SilkGeometry* is also a RealGeometry*. */
+typedef struct
+{
+  SilkGeometry geometry;
+  gatomicrefcount ref_count;
+} RealGeometry;
+
+struct _SilkGeometryBuilder
+{
+  SilkGeometryType type;
+  GArray *points;
+  GArray *parts;
+  guint part_start;
+  guint n_polygons;
+};
+
+G_DEFINE_BOXED_TYPE (SilkGeometry, silk_geometry, silk_geometry_ref, silk_geometry_unref)
+
+SilkGeometry *
+silk_geometry_ref (SilkGeometry *geometry)
+{
+  RealGeometry *real = (RealGeometry *) geometry;
+
+  g_return_val_if_fail (geometry != NULL, NULL);
+
+  g_atomic_ref_count_inc (&real->ref_count);
+  return geometry;
+}
+
+void
+silk_geometry_unref (SilkGeometry *geometry)
+{
+  RealGeometry *real = (RealGeometry *) geometry;
+
+  g_return_if_fail (geometry != NULL);
+
+  if (g_atomic_ref_count_dec (&real->ref_count))
+    {
+      g_free (geometry->points);
+      g_free (geometry->parts);
+      g_free (real);
+    }
+}
+
+SilkGeometryBuilder *
+silk_geometry_builder_new (SilkGeometryType type)
+{
+  SilkGeometryBuilder *builder = g_new0 (SilkGeometryBuilder, 1);
+
+  builder->type = type;
+  builder->points = g_array_new (FALSE, FALSE, sizeof (SilkPoint));
+  builder->parts = g_array_new (FALSE, FALSE, sizeof (SilkPart));
+  return builder;
+}
+
+void
+silk_geometry_builder_free (SilkGeometryBuilder *builder)
+{
+  if (builder == NULL)
+    return;
+
+  g_array_unref (builder->points);
+  g_array_unref (builder->parts);
+  g_free (builder);
+}
+
+void
+silk_geometry_builder_add_point (SilkGeometryBuilder *builder,
+                                 double               x,
+                                 double               y)
+{
+  SilkPoint point = { x, y };
+
+  g_return_if_fail (builder != NULL);
+
+  g_array_append_val (builder->points, point);
+}
+
+void
+silk_geometry_builder_end_part (SilkGeometryBuilder *builder,
+                                gboolean             new_polygon)
+{
+  SilkPart part = { 0, };
+
+  g_return_if_fail (builder != NULL);
+
+  part.first = builder->part_start;
+  part.n_points = builder->points->len - builder->part_start;
+
+  if (builder->type == SILK_GEOMETRY_POLYGONS)
+    {
+      /* A polygon cannot begin with a hole: the first ring always opens one. */
+      if (new_polygon || builder->n_polygons == 0)
+        builder->n_polygons++;
+      else
+        part.hole = TRUE;
+      part.polygon = builder->n_polygons - 1;
+    }
+
+  g_array_append_val (builder->parts, part);
+  builder->part_start = builder->points->len;
+}
+
+SilkGeometry *
+silk_geometry_builder_finish (SilkGeometryBuilder *builder)
+{
+  RealGeometry *real;
+  SilkGeometry *geometry;
+
+  g_return_val_if_fail (builder != NULL, NULL);
+
+  /* Points added after the last end_part() form a last part of their own. */
+  if (builder->points->len > builder->part_start)
+    silk_geometry_builder_end_part (builder, FALSE);
+
+  real = g_new0 (RealGeometry, 1);
+  g_atomic_ref_count_init (&real->ref_count);
+  geometry = &real->geometry;
+
+  geometry->type = builder->type;
+  geometry->n_points = builder->points->len;
+  geometry->points = (SilkPoint *) (void *) g_array_steal (builder->points, NULL);
+  geometry->n_parts = builder->parts->len;
+  geometry->parts = (SilkPart *) (void *) g_array_steal (builder->parts, NULL);
+  geometry->n_polygons = builder->n_polygons;
+
+  silk_bounds_init_empty (&geometry->bounds);
+  for (guint i = 0; i < geometry->n_points; i++)
+    silk_bounds_add_point (&geometry->bounds, geometry->points[i].x, geometry->points[i].y);
+
+  builder->part_start = 0;
+  builder->n_polygons = 0;
+
+  return geometry;
+}
+
+gboolean
+silk_point_is_finite (double x,
+                      double y)
+{
+  return isfinite (x) && isfinite (y);
+}
+
+gboolean
+silk_point_is_lonlat (double x,
+                      double y)
+{
+  return silk_point_is_finite (x, y)
+         && x >= -180.0 && x <= 180.0
+         && y >= -90.0 && y <= 90.0;
+}
+
+gboolean
+silk_ring_is_closed (const SilkPoint *points,
+                     guint            n_points)
+{
+  if (n_points == 0)
+    return FALSE;
+
+  return points[0].x == points[n_points - 1].x && points[0].y == points[n_points - 1].y;
+}
+
+double
+silk_ring_signed_area2 (const SilkPoint *points,
+                        guint            n_points)
+{
+  double sum = 0.0;
+
+  if (n_points < 3)
+    return 0.0;
+
+  /* Shoelace formula relative to the first point: the same value, but the products
+   * stay small and keep their precision for rings far from (0, 0). */
+  for (guint i = 1; i + 1 < n_points; i++)
+    {
+      double ax = points[i].x - points[0].x;
+      double ay = points[i].y - points[0].y;
+      double bx = points[i + 1].x - points[0].x;
+      double by = points[i + 1].y - points[0].y;
+
+      sum += ax * by - bx * ay;
+    }
+
+  return sum;
+}
+
+void
+silk_bounds_init_empty (SilkBounds *bounds)
+{
+  g_return_if_fail (bounds != NULL);
+
+  bounds->min_x = G_MAXDOUBLE;
+  bounds->min_y = G_MAXDOUBLE;
+  bounds->max_x = -G_MAXDOUBLE;
+  bounds->max_y = -G_MAXDOUBLE;
+}
+
+gboolean
+silk_bounds_is_empty (const SilkBounds *bounds)
+{
+  g_return_val_if_fail (bounds != NULL, TRUE);
+
+  return !(bounds->min_x <= bounds->max_x && bounds->min_y <= bounds->max_y);
+}
+
+void
+silk_bounds_add_point (SilkBounds *bounds,
+                       double      x,
+                       double      y)
+{
+  g_return_if_fail (bounds != NULL);
+
+  bounds->min_x = MIN (bounds->min_x, x);
+  bounds->min_y = MIN (bounds->min_y, y);
+  bounds->max_x = MAX (bounds->max_x, x);
+  bounds->max_y = MAX (bounds->max_y, y);
+}
+
+void
+silk_bounds_union (SilkBounds       *bounds,
+                   const SilkBounds *other)
+{
+  g_return_if_fail (bounds != NULL);
+  g_return_if_fail (other != NULL);
+
+  if (silk_bounds_is_empty (other))
+    return;
+
+  silk_bounds_add_point (bounds, other->min_x, other->min_y);
+  silk_bounds_add_point (bounds, other->max_x, other->max_y);
+}
+
+gboolean
+silk_bounds_intersects (const SilkBounds *a,
+                        const SilkBounds *b)
+{
+  g_return_val_if_fail (a != NULL, FALSE);
+  g_return_val_if_fail (b != NULL, FALSE);
+
+  if (silk_bounds_is_empty (a) || silk_bounds_is_empty (b))
+    return FALSE;
+
+  return a->min_x <= b->max_x && b->min_x <= a->max_x
+         && a->min_y <= b->max_y && b->min_y <= a->max_y;
+}
+
+gboolean
+silk_bounds_contains_point (const SilkBounds *bounds,
+                            double            x,
+                            double            y)
+{
+  g_return_val_if_fail (bounds != NULL, FALSE);
+
+  return x >= bounds->min_x && x <= bounds->max_x
+         && y >= bounds->min_y && y <= bounds->max_y;
+}
+
+gboolean
+silk_geometry_contains_point (const SilkGeometry *geometry,
+                              double              x,
+                              double              y)
+{
+  gboolean inside = FALSE;
+
+  g_return_val_if_fail (geometry != NULL, FALSE);
+
+  if (geometry->type != SILK_GEOMETRY_POLYGONS
+      || !silk_bounds_contains_point (&geometry->bounds, x, y))
+    return FALSE;
+
+  /* Even-odd rule: count the edges of every ring that a ray going east from (x, y)
+   * crosses. Holes need no special case, and the rings of a MultiPolygon do not
+   * overlap. The half-open test (one end above, the other not) counts a vertex on
+   * the ray once. */
+  for (guint p = 0; p < geometry->n_parts; p++)
+    {
+      const SilkPart *part = &geometry->parts[p];
+      const SilkPoint *ring = &geometry->points[part->first];
+      guint n = part->n_points;
+
+      for (guint i = 0, j = n - 1; i < n; j = i++)
+        {
+          if ((ring[i].y > y) != (ring[j].y > y))
+            {
+              double t = (y - ring[i].y) / (ring[j].y - ring[i].y);
+              double cross_x = ring[i].x + t * (ring[j].x - ring[i].x);
+
+              if (x < cross_x)
+                inside = !inside;
+            }
+        }
+    }
+
+  return inside;
+}
+
+static double
+segment_distance2 (double           x,
+                   double           y,
+                   const SilkPoint *a,
+                   const SilkPoint *b)
+{
+  double dx = b->x - a->x;
+  double dy = b->y - a->y;
+  double length2 = dx * dx + dy * dy;
+  double t = 0.0;
+  double px, py;
+
+  if (length2 > 0.0)
+    t = CLAMP (((x - a->x) * dx + (y - a->y) * dy) / length2, 0.0, 1.0);
+
+  px = a->x + t * dx - x;
+  py = a->y + t * dy - y;
+  return px * px + py * py;
+}
+
+double
+silk_geometry_distance_to (const SilkGeometry *geometry,
+                           double              x,
+                           double              y)
+{
+  double best = G_MAXDOUBLE;
+
+  g_return_val_if_fail (geometry != NULL, G_MAXDOUBLE);
+
+  for (guint p = 0; p < geometry->n_parts; p++)
+    {
+      const SilkPart *part = &geometry->parts[p];
+      const SilkPoint *points = &geometry->points[part->first];
+      guint n = part->n_points;
+
+      if (n == 0)
+        continue;
+
+      if (n == 1)
+        {
+          best = MIN (best, segment_distance2 (x, y, &points[0], &points[0]));
+          continue;
+        }
+
+      for (guint i = 0; i + 1 < n; i++)
+        best = MIN (best, segment_distance2 (x, y, &points[i], &points[i + 1]));
+
+      /* A ring's outline includes the edge back to its start, even when the ring
+       * does not repeat its first point. */
+      if (geometry->type == SILK_GEOMETRY_POLYGONS)
+        best = MIN (best, segment_distance2 (x, y, &points[n - 1], &points[0]));
+    }
+
+  return best == G_MAXDOUBLE ? G_MAXDOUBLE : sqrt (best);
+}
+
+typedef struct
+{
+  double min_x;
+  guint index;
+} SweepEntry;
+
+static int
+compare_sweep_entries (const void *a,
+                       const void *b)
+{
+  const SweepEntry *ea = a;
+  const SweepEntry *eb = b;
+
+  if (ea->min_x != eb->min_x)
+    return (ea->min_x > eb->min_x) - (ea->min_x < eb->min_x);
+  return (ea->index > eb->index) - (ea->index < eb->index);
+}
+
+static double
+orientation (const SilkPoint *a,
+             const SilkPoint *b,
+             const SilkPoint *c)
+{
+  return (b->x - a->x) * (c->y - a->y) - (b->y - a->y) * (c->x - a->x);
+}
+
+static gboolean
+segments_cross (const SilkPoint *a,
+                const SilkPoint *b,
+                const SilkPoint *c,
+                const SilkPoint *d)
+{
+  double o1 = orientation (a, b, c);
+  double o2 = orientation (a, b, d);
+  double o3 = orientation (c, d, a);
+  double o4 = orientation (c, d, b);
+
+  /* Only a proper crossing counts: each segment has the ends of the other strictly
+   * on opposite sides. Neighbouring segments share a vertex and so never cross, and
+   * a ring that merely touches itself still fills correctly. */
+  return ((o1 > 0 && o2 < 0) || (o1 < 0 && o2 > 0))
+         && ((o3 > 0 && o4 < 0) || (o3 < 0 && o4 > 0));
+}
+
+gboolean
+silk_ring_find_crossing (const SilkPoint *points,
+                         guint            n_points,
+                         guint           *segment_a,
+                         guint           *segment_b)
+{
+  g_autofree SweepEntry *order = NULL;
+  g_autoptr(GArray) active = NULL;
+  guint n_segments = 0;
+
+  g_return_val_if_fail (points != NULL || n_points == 0, FALSE);
+
+  if (n_points < 4)
+    return FALSE;
+
+  /* Small rings, most of them (islands, simplified outlines), are cheaper to test
+   * pair by pair than to sort. */
+  if (n_points <= 32)
+    {
+      for (guint i = 0; i + 1 < n_points; i++)
+        for (guint j = i + 2; j + 1 < n_points; j++)
+          if (segments_cross (&points[i], &points[i + 1], &points[j], &points[j + 1]))
+            {
+              if (segment_a != NULL)
+                *segment_a = i;
+              if (segment_b != NULL)
+                *segment_b = j;
+              return TRUE;
+            }
+      return FALSE;
+    }
+
+  /* A sweep from west to east over the segments sorted by their western end: each
+   * segment is tested only against the segments whose x-range is still open. A
+   * country outline crosses any meridian a few dozen times at most, so this is
+   * close to O(n log n) even for the 1:10m rings of tens of thousands of vertices,
+   * where testing every pair would take seconds. */
+  order = g_new (SweepEntry, n_points - 1);
+  for (guint i = 0; i + 1 < n_points; i++)
+    if (points[i].x != points[i + 1].x || points[i].y != points[i + 1].y)
+      {
+        order[n_segments].min_x = MIN (points[i].x, points[i + 1].x);
+        order[n_segments].index = i;
+        n_segments++;
+      }
+
+  qsort (order, n_segments, sizeof (SweepEntry), compare_sweep_entries);
+
+  active = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint k = 0; k < n_segments; k++)
+    {
+      guint s = order[k].index;
+      const SilkPoint *a = &points[s];
+      const SilkPoint *b = &points[s + 1];
+      double min_x = order[k].min_x;
+      double min_y = MIN (a->y, b->y);
+      double max_y = MAX (a->y, b->y);
+
+      for (guint i = 0; i < active->len;)
+        {
+          guint t = g_array_index (active, guint, i);
+          const SilkPoint *c = &points[t];
+          const SilkPoint *d = &points[t + 1];
+
+          if (MAX (c->x, d->x) < min_x)
+            {
+              g_array_remove_index_fast (active, i);
+              continue;
+            }
+
+          if (MAX (c->y, d->y) >= min_y && MIN (c->y, d->y) <= max_y
+              && segments_cross (a, b, c, d))
+            {
+              if (segment_a != NULL)
+                *segment_a = MIN (s, t);
+              if (segment_b != NULL)
+                *segment_b = MAX (s, t);
+              return TRUE;
+            }
+
+          i++;
+        }
+
+      g_array_append_val (active, s);
+    }
+
+  return FALSE;
+}

@@ -1,0 +1,883 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "silk-map-data-private.h"
+
+#include <math.h>
+
+#include "silk-palette.h"
+#include "silk-spatial-index.h"
+#include "silk-view.h"
+
+struct _SilkMapData
+{
+  gatomicrefcount ref_count;
+
+  SilkDocument *document;
+  const SilkProjection *projection;
+  guint n_levels;
+
+  GArray *countries;          /* SilkMapCountry */
+  GArray *routes;             /* SilkMapRoute */
+  GArray *places;             /* SilkMapPlace */
+  GArray *lakes;              /* SilkMapFeature */
+  GArray *rivers;             /* SilkMapFeature */
+  SilkBounds region;
+
+  /* Mean segment length of each level, kilometres. */
+  double *level_km;
+
+  /* Built on first use, under @lock; never freed before the data, so that pointers
+   * handed out stay valid. */
+  GMutex lock;
+  SilkGeometry ***country_levels;  /* [level][country] */
+  GArray **border_levels;          /* [level] of SilkMapFeature */
+  gboolean labels_done;
+  SilkSpatialIndex *country_index;
+  SilkSpatialIndex *lake_index;
+  SilkSpatialIndex *route_index;
+};
+
+G_DEFINE_BOXED_TYPE (SilkMapData, silk_map_data, silk_map_data_ref, silk_map_data_unref)
+
+/* Tints by country, chosen so that no two members that share a border have similar
+ * hues; other atlases' members take the tints in order. */
+static const struct
+{
+  const char *id;
+  int tint;
+} known_tints[] = {
+  { "TJ", 0 }, /* amber */
+  { "KZ", 1 }, /* straw */
+  { "KG", 2 }, /* sage */
+  { "CN", 3 }, /* coral */
+  { "UZ", 4 }, /* lilac */
+  { "TM", 5 }, /* mint */
+};
+
+static void
+clear_feature (gpointer p)
+{
+  SilkMapFeature *feature = p;
+
+  g_clear_pointer (&feature->geometry, silk_geometry_unref);
+}
+
+static void
+clear_route (gpointer p)
+{
+  SilkMapRoute *route = p;
+
+  g_clear_pointer (&route->line, silk_geometry_unref);
+  g_clear_object (&route->project);
+}
+
+static void
+clear_place (gpointer p)
+{
+  SilkMapPlace *place = p;
+
+  g_clear_object (&place->place);
+}
+
+static void
+clear_country (gpointer p)
+{
+  SilkMapCountry *country = p;
+
+  g_clear_object (&country->country);
+}
+
+static GArray *
+project_features (const SilkProjection *projection,
+                  GPtrArray            *features)
+{
+  GArray *result = g_array_sized_new (FALSE, TRUE, sizeof (SilkMapFeature), features->len);
+
+  g_array_set_clear_func (result, clear_feature);
+  for (guint i = 0; i < features->len; i++)
+    {
+      SilkFeature *feature = g_ptr_array_index (features, i);
+      SilkMapFeature mapped;
+
+      if (feature->geometry == NULL || feature->geometry->n_points == 0)
+        continue;
+      mapped.feature = feature;
+      mapped.geometry = silk_projection_project (projection, feature->geometry);
+      mapped.length = 0;
+      for (guint p = 0; p < mapped.geometry->n_parts; p++)
+        {
+          const SilkPart *part = &mapped.geometry->parts[p];
+
+          for (guint k = 1; k < part->n_points; k++)
+            mapped.length += hypot (mapped.geometry->points[part->first + k].x
+                                    - mapped.geometry->points[part->first + k - 1].x,
+                                    mapped.geometry->points[part->first + k].y
+                                    - mapped.geometry->points[part->first + k - 1].y);
+        }
+      g_array_append_val (result, mapped);
+    }
+  return result;
+}
+
+static double
+geometry_length_km (const SilkGeometry *geometry,
+                    guint              *n_segments)
+{
+  double length = 0;
+
+  for (guint p = 0; p < geometry->n_parts; p++)
+    {
+      const SilkPart *part = &geometry->parts[p];
+
+      for (guint i = 1; i < part->n_points; i++)
+        {
+          const SilkPoint *a = &geometry->points[part->first + i - 1];
+          const SilkPoint *b = &geometry->points[part->first + i];
+          double dx = (b->x - a->x) * cos ((a->y + b->y) * G_PI / 360);
+          double dy = b->y - a->y;
+
+          length += 111.2 * sqrt (dx * dx + dy * dy);
+        }
+      *n_segments += part->n_points > 0 ? part->n_points - 1 : 0;
+    }
+  return length;
+}
+
+/* Whether @place ends one of the routes drawn: such places are named on the map
+ * whatever their size, since the route's end marker points at them. */
+static gboolean
+is_route_end (SilkMapData *data,
+              SilkPlace   *place)
+{
+  for (guint i = 0; i < data->routes->len; i++)
+    {
+      const SilkMapRoute *route = &g_array_index (data->routes, SilkMapRoute, i);
+      GPtrArray *connects = silk_project_get_connects (route->project);
+
+      if (connects->len > 0
+          && (g_ptr_array_index (connects, 0) == place
+              || g_ptr_array_index (connects, connects->len - 1) == place))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+SilkMapData *
+silk_map_data_new (SilkDocument *document)
+{
+  SilkMapData *data;
+  GListModel *members;
+  GListModel *places;
+  GListModel *projects;
+  GPtrArray *neighbours;
+  guint coarsest;
+  double coarse_length = 0;
+  guint coarse_segments = 0;
+
+  g_return_val_if_fail (SILK_IS_DOCUMENT (document), NULL);
+
+  data = g_new0 (SilkMapData, 1);
+  g_atomic_ref_count_init (&data->ref_count);
+  g_mutex_init (&data->lock);
+  data->document = g_object_ref (document);
+  data->projection = silk_projection_get_region ();
+  data->n_levels = MAX (silk_document_get_n_detail_levels (document), 1);
+  coarsest = data->n_levels - 1;
+
+  data->countries = g_array_new (FALSE, TRUE, sizeof (SilkMapCountry));
+  g_array_set_clear_func (data->countries, clear_country);
+  data->country_levels = g_new0 (SilkGeometry **, data->n_levels);
+  data->border_levels = g_new0 (GArray *, data->n_levels);
+  data->level_km = g_new0 (double, data->n_levels);
+  silk_bounds_init_empty (&data->region);
+
+  /* Members first: they are drawn over the neighbours and win a pick. */
+  members = silk_document_get_items (document, SILK_ITEM_COUNTRY);
+  neighbours = silk_document_get_neighbours (document);
+  for (guint i = 0; i < g_list_model_get_n_items (members) + neighbours->len; i++)
+    {
+      SilkMapCountry country = { 0 };
+      guint n_members = g_list_model_get_n_items (members);
+
+      if (i < n_members)
+        country.country = g_list_model_get_item (members, i);
+      else
+        country.country = g_object_ref (g_ptr_array_index (neighbours, i - n_members));
+
+      country.tint = -1;
+      if (silk_country_is_member (country.country))
+        {
+          const char *id = silk_item_get_id (SILK_ITEM (country.country));
+
+          country.tint = i % SILK_PALETTE_N_TINTS;
+          for (guint k = 0; k < G_N_ELEMENTS (known_tints); k++)
+            if (g_strcmp0 (id, known_tints[k].id) == 0)
+              country.tint = known_tints[k].tint;
+        }
+      g_array_append_val (data->countries, country);
+    }
+
+  /* The coarsest level is what a whole-region view draws: project it now. */
+  data->country_levels[coarsest] = g_new0 (SilkGeometry *, data->countries->len);
+  for (guint i = 0; i < data->countries->len; i++)
+    {
+      SilkMapCountry *country = &g_array_index (data->countries, SilkMapCountry, i);
+      SilkGeometry *geometry = silk_country_get_geometry (country->country, coarsest);
+
+      data->country_levels[coarsest][i] = silk_projection_project (data->projection, geometry);
+      country->bounds = data->country_levels[coarsest][i]->bounds;
+      if (country->tint >= 0 && data->country_levels[coarsest][i]->n_points > 0)
+        silk_bounds_union (&data->region, &country->bounds);
+      coarse_length += geometry_length_km (geometry, &coarse_segments);
+    }
+  if (silk_bounds_is_empty (&data->region))
+    silk_bounds_add_point (&data->region, 0, 0);
+
+  /* Simplification keeps the outline's length about the same, so the mean segment
+   * of a level is the coarse outline's length over that level's segment count. */
+  for (guint level = 0; level < data->n_levels; level++)
+    {
+      guint n_segments = 0;
+
+      for (guint i = 0; i < data->countries->len; i++)
+        {
+          SilkMapCountry *country = &g_array_index (data->countries, SilkMapCountry, i);
+          SilkGeometry *geometry = silk_country_get_geometry (country->country, level);
+
+          n_segments += geometry->n_points - MIN (geometry->n_parts, geometry->n_points);
+        }
+      data->level_km[level] = coarse_length / MAX (n_segments, 1);
+    }
+
+  data->routes = g_array_new (FALSE, TRUE, sizeof (SilkMapRoute));
+  g_array_set_clear_func (data->routes, clear_route);
+  projects = silk_document_get_items (document, SILK_ITEM_PROJECT);
+  /* Tunnels last: they are drawn over their railway and win a pick on it. */
+  for (guint i = 0; i < 2 * g_list_model_get_n_items (projects); i++)
+    {
+      guint n_projects = g_list_model_get_n_items (projects);
+      g_autoptr(SilkProject) project = g_list_model_get_item (projects, i % n_projects);
+      SilkGeometry *route = silk_project_get_route (project);
+      gboolean tunnel = silk_project_get_mode (project) == SILK_MODE_TUNNEL;
+      SilkMapRoute mapped;
+
+      if (route == NULL || route->n_points < 2 || tunnel != (i >= n_projects))
+        continue;
+      mapped.project = g_object_ref (project);
+      mapped.line = silk_projection_project (data->projection, route);
+      g_array_append_val (data->routes, mapped);
+    }
+
+  data->places = g_array_new (FALSE, TRUE, sizeof (SilkMapPlace));
+  g_array_set_clear_func (data->places, clear_place);
+  places = silk_document_get_items (document, SILK_ITEM_PLACE);
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      SilkMapPlace mapped;
+
+      mapped.place = g_list_model_get_item (places, i);
+      mapped.is_capital = silk_place_get_place_kind (mapped.place) == SILK_PLACE_CAPITAL;
+      mapped.is_route_end = is_route_end (data, mapped.place);
+      silk_projection_forward (data->projection,
+                               silk_place_get_longitude (mapped.place),
+                               silk_place_get_latitude (mapped.place),
+                               &mapped.point.x, &mapped.point.y);
+      g_array_append_val (data->places, mapped);
+    }
+
+  data->lakes = project_features (data->projection, silk_document_get_lakes (document));
+  data->rivers = project_features (data->projection, silk_document_get_rivers (document));
+
+  return data;
+}
+
+SilkMapData *
+silk_map_data_ref (SilkMapData *data)
+{
+  g_return_val_if_fail (data != NULL, NULL);
+
+  g_atomic_ref_count_inc (&data->ref_count);
+  return data;
+}
+
+void
+silk_map_data_unref (SilkMapData *data)
+{
+  g_return_if_fail (data != NULL);
+
+  if (!g_atomic_ref_count_dec (&data->ref_count))
+    return;
+
+  for (guint level = 0; level < data->n_levels; level++)
+    {
+      if (data->country_levels[level] != NULL)
+        for (guint i = 0; i < data->countries->len; i++)
+          g_clear_pointer (&data->country_levels[level][i], silk_geometry_unref);
+      g_free (data->country_levels[level]);
+      g_clear_pointer (&data->border_levels[level], g_array_unref);
+    }
+  g_free (data->country_levels);
+  g_free (data->border_levels);
+  g_free (data->level_km);
+  g_clear_pointer (&data->country_index, silk_spatial_index_free);
+  g_clear_pointer (&data->lake_index, silk_spatial_index_free);
+  g_clear_pointer (&data->route_index, silk_spatial_index_free);
+  g_array_unref (data->countries);
+  g_array_unref (data->routes);
+  g_array_unref (data->places);
+  g_array_unref (data->lakes);
+  g_array_unref (data->rivers);
+  g_mutex_clear (&data->lock);
+  g_object_unref (data->document);
+  g_free (data);
+}
+
+SilkDocument *
+silk_map_data_get_document (SilkMapData *data)
+{
+  return data->document;
+}
+
+const SilkProjection *
+silk_map_data_get_projection (SilkMapData *data)
+{
+  return data->projection;
+}
+
+void
+silk_map_data_project (SilkMapData *data,
+                       double       longitude,
+                       double       latitude,
+                       double      *x,
+                       double      *y)
+{
+  silk_projection_forward (data->projection, longitude, latitude, x, y);
+}
+
+const SilkBounds *
+silk_map_data_get_region (SilkMapData *data)
+{
+  return &data->region;
+}
+
+/* With the lock held. */
+static void
+ensure_level_locked (SilkMapData *data,
+                     guint        level)
+{
+  if (data->country_levels[level] == NULL)
+    {
+      SilkGeometry **geometries = g_new0 (SilkGeometry *, data->countries->len);
+
+      for (guint i = 0; i < data->countries->len; i++)
+        {
+          SilkMapCountry *country = &g_array_index (data->countries, SilkMapCountry, i);
+
+          geometries[i] = silk_projection_project (data->projection,
+                                                   silk_country_get_geometry (country->country,
+                                                                              level));
+        }
+      data->country_levels[level] = geometries;
+    }
+  if (data->border_levels[level] == NULL)
+    data->border_levels[level] = project_features (data->projection,
+                                                   silk_document_get_borders (data->document,
+                                                                              level));
+}
+
+SilkGeometry *
+silk_map_data_get_country_geometry (SilkMapData *data,
+                                    guint        i,
+                                    guint        level)
+{
+  SilkGeometry *geometry;
+
+  g_return_val_if_fail (i < data->countries->len, NULL);
+
+  level = MIN (level, data->n_levels - 1);
+  g_mutex_lock (&data->lock);
+  ensure_level_locked (data, level);
+  geometry = data->country_levels[level][i];
+  g_mutex_unlock (&data->lock);
+  return geometry;
+}
+
+const SilkMapFeature *
+silk_map_data_get_borders (SilkMapData *data,
+                           guint        level,
+                           guint       *n_borders)
+{
+  GArray *borders;
+
+  level = MIN (level, data->n_levels - 1);
+  g_mutex_lock (&data->lock);
+  ensure_level_locked (data, level);
+  borders = data->border_levels[level];
+  g_mutex_unlock (&data->lock);
+  *n_borders = borders->len;
+  return (const SilkMapFeature *) (void *) borders->data;
+}
+
+/* Distance from (x, y) to the rectangle's edge, negative outside. */
+static double
+inset_distance (const SilkBounds *box,
+                double            x,
+                double            y)
+{
+  return MIN (MIN (x - box->min_x, box->max_x - x), MIN (y - box->min_y, box->max_y - y));
+}
+
+/* The point of the largest polygon farthest from any outline and from the edge of
+ * @box: a coarse grid, then two finer grids around the best cell. Few hundred
+ * vertices at coarse detail make this cheap; it runs once per document. */
+static gboolean
+find_label_point (const SilkGeometry *geometry,
+                  const SilkBounds   *box,
+                  SilkPoint          *result)
+{
+  SilkBounds search;
+  double best_area = 0;
+  guint best_polygon = G_MAXUINT;
+  double best_d = -G_MAXDOUBLE;
+  double step_x, step_y;
+  SilkPoint best = { 0, 0 };
+
+  for (guint p = 0; p < geometry->n_parts; p++)
+    {
+      const SilkPart *part = &geometry->parts[p];
+      SilkBounds part_bounds;
+      double area;
+
+      if (part->hole)
+        continue;
+      silk_bounds_init_empty (&part_bounds);
+      for (guint i = 0; i < part->n_points; i++)
+        silk_bounds_add_point (&part_bounds, geometry->points[part->first + i].x,
+                               geometry->points[part->first + i].y);
+      if (!silk_bounds_intersects (&part_bounds, box))
+        continue;
+      area = fabs (silk_ring_signed_area2 (&geometry->points[part->first], part->n_points));
+      if (area > best_area)
+        {
+          best_area = area;
+          best_polygon = part->polygon;
+          search = part_bounds;
+        }
+    }
+  if (best_polygon == G_MAXUINT)
+    return FALSE;
+
+  search.min_x = MAX (search.min_x, box->min_x);
+  search.max_x = MIN (search.max_x, box->max_x);
+  search.min_y = MAX (search.min_y, box->min_y);
+  search.max_y = MIN (search.max_y, box->max_y);
+  step_x = (search.max_x - search.min_x) / 24;
+  step_y = (search.max_y - search.min_y) / 24;
+
+  for (guint round = 0; round < 3; round++)
+    {
+      SilkPoint centre = best;
+
+      for (int gy = 0; gy < 24; gy++)
+        for (int gx = 0; gx < 24; gx++)
+          {
+            double x, y, d;
+
+            if (round == 0)
+              {
+                x = search.min_x + (gx + 0.5) * step_x;
+                y = search.min_y + (gy + 0.5) * step_y;
+              }
+            else
+              {
+                x = centre.x + (gx - 11.5) * step_x;
+                y = centre.y + (gy - 11.5) * step_y;
+              }
+            if (!silk_geometry_contains_point (geometry, x, y))
+              continue;
+            d = MIN (silk_geometry_distance_to (geometry, x, y), inset_distance (box, x, y));
+            if (d > best_d)
+              {
+                best_d = d;
+                best.x = x;
+                best.y = y;
+              }
+          }
+      if (best_d == -G_MAXDOUBLE)
+        return FALSE;
+      step_x /= 12;
+      step_y /= 12;
+    }
+
+  *result = best;
+  return TRUE;
+}
+
+gboolean
+silk_map_data_get_label_point (SilkMapData *data,
+                               SilkCountry *country,
+                               double      *x,
+                               double      *y)
+{
+  const SilkMapCountry *mapped;
+  guint i;
+
+  mapped = silk_map_data_find_country (data, SILK_ITEM (country), &i);
+  if (mapped == NULL)
+    return FALSE;
+
+  g_mutex_lock (&data->lock);
+  if (!data->labels_done)
+    {
+      guint coarsest = data->n_levels - 1;
+      SilkBounds box = data->region;
+      double margin_x = (box.max_x - box.min_x) * 0.3;
+      double margin_y = (box.max_y - box.min_y) * 0.3;
+
+      /* A neighbour's name belongs near the region, not in the middle of a
+       * continent far off screen. */
+      box.min_x -= margin_x;
+      box.max_x += margin_x;
+      box.min_y -= margin_y;
+      box.max_y += margin_y;
+      for (guint k = 0; k < data->countries->len; k++)
+        {
+          SilkMapCountry *c = &g_array_index (data->countries, SilkMapCountry, k);
+
+          c->has_label = find_label_point (data->country_levels[coarsest][k], &box, &c->label);
+        }
+      data->labels_done = TRUE;
+    }
+  g_mutex_unlock (&data->lock);
+
+  if (!mapped->has_label)
+    return FALSE;
+  *x = mapped->label.x;
+  *y = mapped->label.y;
+  return TRUE;
+}
+
+const SilkMapCountry *
+silk_map_data_get_countries (SilkMapData *data,
+                             guint       *n_countries)
+{
+  *n_countries = data->countries->len;
+  return (const SilkMapCountry *) (void *) data->countries->data;
+}
+
+const SilkMapRoute *
+silk_map_data_get_routes (SilkMapData *data,
+                          guint       *n_routes)
+{
+  *n_routes = data->routes->len;
+  return (const SilkMapRoute *) (void *) data->routes->data;
+}
+
+const SilkMapPlace *
+silk_map_data_get_places (SilkMapData *data,
+                          guint       *n_places)
+{
+  *n_places = data->places->len;
+  return (const SilkMapPlace *) (void *) data->places->data;
+}
+
+const SilkMapFeature *
+silk_map_data_get_lakes (SilkMapData *data,
+                         guint       *n_lakes)
+{
+  *n_lakes = data->lakes->len;
+  return (const SilkMapFeature *) (void *) data->lakes->data;
+}
+
+const SilkMapFeature *
+silk_map_data_get_rivers (SilkMapData *data,
+                          guint       *n_rivers)
+{
+  *n_rivers = data->rivers->len;
+  return (const SilkMapFeature *) (void *) data->rivers->data;
+}
+
+const SilkMapCountry *
+silk_map_data_find_country (SilkMapData *data,
+                            SilkItem    *item,
+                            guint       *index)
+{
+  for (guint i = 0; i < data->countries->len; i++)
+    {
+      const SilkMapCountry *country = &g_array_index (data->countries, SilkMapCountry, i);
+
+      if ((SilkItem *) country->country == item)
+        {
+          if (index)
+            *index = i;
+          return country;
+        }
+    }
+  return NULL;
+}
+
+const SilkMapRoute *
+silk_map_data_find_route (SilkMapData *data,
+                          SilkItem    *item)
+{
+  for (guint i = 0; i < data->routes->len; i++)
+    {
+      const SilkMapRoute *route = &g_array_index (data->routes, SilkMapRoute, i);
+
+      if ((SilkItem *) route->project == item)
+        return route;
+    }
+  return NULL;
+}
+
+const SilkMapPlace *
+silk_map_data_find_place (SilkMapData *data,
+                          SilkItem    *item)
+{
+  for (guint i = 0; i < data->places->len; i++)
+    {
+      const SilkMapPlace *place = &g_array_index (data->places, SilkMapPlace, i);
+
+      if ((SilkItem *) place->place == item)
+        return place;
+    }
+  return NULL;
+}
+
+gboolean
+silk_map_data_get_item_bounds (SilkMapData *data,
+                               SilkItem    *item,
+                               SilkBounds  *bounds)
+{
+  const SilkMapCountry *country;
+  const SilkMapRoute *route;
+  const SilkMapPlace *place;
+  guint i = 0;
+
+  g_return_val_if_fail (data != NULL, FALSE);
+  g_return_val_if_fail (SILK_IS_ITEM (item), FALSE);
+
+  if ((country = silk_map_data_find_country (data, item, &i)) != NULL)
+    {
+      /* The bounds of the mainland: a far-flung island must not shrink the country
+       * to a speck when the view fits it. */
+      *bounds = country->bounds;
+      {
+        const SilkGeometry *geometry = data->country_levels[data->n_levels - 1][i];
+        double best_area = 0;
+        guint best_polygon = G_MAXUINT;
+
+        for (guint p = 0; p < geometry->n_parts; p++)
+          {
+            const SilkPart *part = &geometry->parts[p];
+            double area;
+
+            if (part->hole)
+              continue;
+            area = fabs (silk_ring_signed_area2 (&geometry->points[part->first],
+                                                 part->n_points));
+            if (area > best_area)
+              {
+                best_area = area;
+                best_polygon = part->polygon;
+              }
+          }
+        if (best_polygon != G_MAXUINT)
+          {
+            SilkBounds main;
+
+            silk_bounds_init_empty (&main);
+            /* Keep every polygon at least a tenth the size of the largest. */
+            for (guint p = 0; p < geometry->n_parts; p++)
+              {
+                const SilkPart *part = &geometry->parts[p];
+
+                if (part->hole)
+                  continue;
+                if (fabs (silk_ring_signed_area2 (&geometry->points[part->first],
+                                                  part->n_points)) < best_area / 10)
+                  continue;
+                for (guint k = 0; k < part->n_points; k++)
+                  silk_bounds_add_point (&main, geometry->points[part->first + k].x,
+                                         geometry->points[part->first + k].y);
+              }
+            *bounds = main;
+          }
+      }
+      return !silk_bounds_is_empty (bounds);
+    }
+  if ((route = silk_map_data_find_route (data, item)) != NULL)
+    {
+      *bounds = route->line->bounds;
+      return TRUE;
+    }
+  if ((place = silk_map_data_find_place (data, item)) != NULL)
+    {
+      /* A place alone has no extent: show the country around it. */
+      bounds->min_x = place->point.x - 150;
+      bounds->max_x = place->point.x + 150;
+      bounds->min_y = place->point.y - 150;
+      bounds->max_y = place->point.y + 150;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+int
+silk_map_data_get_tint (SilkMapData *data,
+                        SilkCountry *country)
+{
+  const SilkMapCountry *mapped = silk_map_data_find_country (data, SILK_ITEM (country), NULL);
+
+  return mapped ? mapped->tint : -1;
+}
+
+guint
+silk_map_data_choose_level (SilkMapData *data,
+                            double       scale)
+{
+  /* Mean segments up to a few pixels long keep the simplification error under a
+   * pixel (the simplification keeps the points that matter most). */
+  for (guint level = data->n_levels; level-- > 0;)
+    if (data->level_km[level] * scale <= 6.0)
+      return level;
+  return 0;
+}
+
+void
+silk_map_data_get_scale_limits (SilkMapData *data,
+                                int          width,
+                                int          height,
+                                double      *min_scale,
+                                double      *max_scale)
+{
+  SilkView view;
+
+  silk_view_init (&view, width, height, 1);
+  silk_view_fit (&view, &data->region, 0);
+  *min_scale = view.scale / 2;
+  /* The finest data has a vertex every kilometre or so: past ten pixels per
+   * kilometre there is nothing more to see. */
+  *max_scale = MAX (10.0, view.scale * 2);
+}
+
+static void
+ensure_index (SilkMapData *data)
+{
+  g_mutex_lock (&data->lock);
+  if (data->country_index == NULL)
+    {
+      SilkSpatialIndex *countries = silk_spatial_index_new ();
+      SilkSpatialIndex *lakes = silk_spatial_index_new ();
+      SilkSpatialIndex *routes = silk_spatial_index_new ();
+
+      ensure_level_locked (data, 0);
+      for (guint i = 0; i < data->countries->len; i++)
+        if (data->country_levels[0][i]->n_points > 0)
+          silk_spatial_index_add (countries, data->country_levels[0][i], i);
+      for (guint i = 0; i < data->lakes->len; i++)
+        silk_spatial_index_add (lakes, g_array_index (data->lakes, SilkMapFeature, i).geometry, i);
+      for (guint i = 0; i < data->routes->len; i++)
+        silk_spatial_index_add (routes, g_array_index (data->routes, SilkMapRoute, i).line, i);
+      silk_spatial_index_build (countries);
+      silk_spatial_index_build (lakes);
+      silk_spatial_index_build (routes);
+      data->lake_index = lakes;
+      data->route_index = routes;
+      data->country_index = countries;
+    }
+  g_mutex_unlock (&data->lock);
+}
+
+SilkItem *
+silk_map_data_pick (SilkMapData *data,
+                    double       x,
+                    double       y,
+                    double       tolerance,
+                    guint       *visited)
+{
+  guint ids[4];
+  guint id;
+  guint n_visited = 0;
+  guint n;
+  guint count;
+  SilkItem *result = NULL;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  ensure_index (data);
+
+  if (tolerance > 0
+      && silk_spatial_index_query_nearest_line (data->route_index, x, y, tolerance, &id, NULL,
+                                                &count))
+    {
+      n_visited += count;
+      result = (SilkItem *) g_array_index (data->routes, SilkMapRoute, id).project;
+      goto out;
+    }
+  n_visited += tolerance > 0 ? count : 0;
+
+  n = silk_spatial_index_query_point (data->lake_index, x, y, ids, 1, &count);
+  n_visited += count;
+  if (n > 0)
+    goto out;
+
+  n = silk_spatial_index_query_point (data->country_index, x, y, ids, G_N_ELEMENTS (ids), &count);
+  n_visited += count;
+  if (n > 0)
+    result = (SilkItem *) g_array_index (data->countries, SilkMapCountry, ids[0]).country;
+
+out:
+  if (visited)
+    *visited = n_visited;
+  return result;
+}
+
+SilkItem *
+silk_map_data_pick_linear (SilkMapData *data,
+                           double       x,
+                           double       y,
+                           double       tolerance)
+{
+  double best = G_MAXDOUBLE;
+  SilkItem *result = NULL;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  ensure_index (data);
+
+  if (tolerance > 0)
+    for (guint i = 0; i < data->routes->len; i++)
+      {
+        const SilkMapRoute *route = &g_array_index (data->routes, SilkMapRoute, i);
+        double d = silk_geometry_distance_to (route->line, x, y);
+
+        if (d <= tolerance && d <= best)
+          {
+            best = d;
+            result = (SilkItem *) route->project;
+          }
+      }
+  if (result != NULL)
+    return result;
+
+  for (guint i = 0; i < data->lakes->len; i++)
+    if (silk_geometry_contains_point (g_array_index (data->lakes, SilkMapFeature, i).geometry,
+                                      x, y))
+      return NULL;
+
+  for (guint i = 0; i < data->countries->len; i++)
+    if (silk_geometry_contains_point (data->country_levels[0][i], x, y))
+      return (SilkItem *) g_array_index (data->countries, SilkMapCountry, i).country;
+
+  return NULL;
+}
+
+guint
+silk_map_data_get_n_pick_segments (SilkMapData *data)
+{
+  ensure_index (data);
+  return silk_spatial_index_get_n_segments (data->country_index)
+         + silk_spatial_index_get_n_segments (data->lake_index)
+         + silk_spatial_index_get_n_segments (data->route_index);
+}

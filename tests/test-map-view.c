@@ -1,0 +1,234 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <adwaita.h>
+
+#include "silk-map-data.h"
+#include "silk-map-view-private.h"
+
+typedef struct
+{
+  SilkDocument *document;
+  SilkSelection *selection;
+  GtkWindow *window;
+  SilkMapView *map;
+} Fixture;
+
+/* Runs the main loop until the map has drawn its base and is idle. */
+static void
+wait_idle (Fixture *f)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
+
+  while (silk_map_view_is_busy (f->map) || silk_map_view_get_n_base_renders (f->map) == 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->map));
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->document = silk_document_load_bundled (&error);
+  g_assert_no_error (error);
+  f->selection = silk_selection_new ();
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1000, 700);
+  f->map = SILK_MAP_VIEW (silk_map_view_new ());
+  g_object_set (f->map, "document", f->document, "selection", f->selection, NULL);
+  gtk_window_set_child (f->window, GTK_WIDGET (f->map));
+  gtk_window_present (f->window);
+  wait_idle (f);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  user_data)
+{
+  gtk_window_destroy (f->window);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (f->selection);
+  g_assert_finalize_object (f->document);
+}
+
+static void
+screen_of (Fixture *f,
+           double   lon,
+           double   lat,
+           double  *sx,
+           double  *sy)
+{
+  SilkView view;
+  double x, y;
+
+  silk_map_view_get_view (f->map, &view);
+  silk_map_data_project (silk_map_view_get_map_data (f->map), lon, lat, &x, &y);
+  silk_view_to_screen (&view, x, y, sx, sy);
+}
+
+static void
+test_fits_region (Fixture       *f,
+                  gconstpointer  user_data)
+{
+  SilkView view;
+  const SilkBounds *region = silk_map_data_get_region (silk_map_view_get_map_data (f->map));
+  SilkBounds shown;
+
+  silk_map_view_get_view (f->map, &view);
+  g_assert_cmpint (view.width, ==, gtk_widget_get_width (GTK_WIDGET (f->map)));
+  silk_view_get_bounds (&view, &shown);
+  g_assert_cmpfloat (shown.min_x, <=, region->min_x);
+  g_assert_cmpfloat (shown.max_x, >=, region->max_x);
+  g_assert_cmpfloat (shown.min_y, <=, region->min_y);
+  g_assert_cmpfloat (shown.max_y, >=, region->max_y);
+}
+
+static void
+test_drag_pans (Fixture       *f,
+                gconstpointer  user_data)
+{
+  SilkView before, after;
+
+  silk_map_view_get_view (f->map, &before);
+  silk_map_view_test_drag (f->map, 500, 350, 120, -80);
+  silk_map_view_get_view (f->map, &after);
+
+  /* Dragging right and up moves the map with the pointer: the view looks further
+   * west and south. */
+  g_assert_cmpfloat_with_epsilon (after.center_x, before.center_x - 120 / before.scale, 1e-6);
+  g_assert_cmpfloat_with_epsilon (after.center_y, before.center_y - 80 / before.scale, 1e-6);
+  g_assert_cmpfloat (after.scale, ==, before.scale);
+  wait_idle (f);
+}
+
+static void
+test_click_selects (Fixture       *f,
+                    gconstpointer  user_data)
+{
+  SilkItem *kg = silk_document_lookup (f->document, "KG");
+  SilkItem *uz = silk_document_lookup (f->document, "UZ");
+  double sx, sy;
+
+  /* Near Naryn, inside Kyrgyzstan, away from the routes. */
+  screen_of (f, 75.5, 41.2, &sx, &sy);
+  silk_map_view_test_click (f->map, sx, sy);
+  g_assert_true (silk_selection_get_item (f->selection) == kg);
+
+  /* Samarkand's surroundings, Uzbekistan. */
+  screen_of (f, 66.3, 40.0, &sx, &sy);
+  silk_map_view_test_click (f->map, sx, sy);
+  g_assert_true (silk_selection_get_item (f->selection) == uz);
+
+  /* The sea selects nothing: it clears. */
+  screen_of (f, 50.5, 42.0, &sx, &sy);
+  silk_map_view_test_click (f->map, sx, sy);
+  g_assert_null (silk_selection_get_item (f->selection));
+}
+
+/* Hovering outlines without a new base render. */
+static void
+test_hover (Fixture       *f,
+            gconstpointer  user_data)
+{
+  guint renders = silk_map_view_get_n_base_renders (f->map);
+  double sx, sy;
+
+  screen_of (f, 68, 48.5, &sx, &sy);
+  silk_map_view_test_motion (f->map, sx, sy);
+  g_assert_true (silk_map_view_get_hover (f->map) == silk_document_lookup (f->document, "KZ"));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->map));
+
+  /* Mongolia is a neighbour: context, not hovered. */
+  screen_of (f, 103, 46.5, &sx, &sy);
+  silk_map_view_test_motion (f->map, sx, sy);
+  g_assert_null (silk_map_view_get_hover (f->map));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->map));
+
+  silk_selection_set_item (f->selection, silk_document_lookup (f->document, "TJ"));
+  g_assert_cmpuint (silk_map_view_get_n_base_renders (f->map), ==, renders);
+}
+
+/* Selecting from elsewhere flies to the item. */
+static void
+test_select_fits (Fixture       *f,
+                  gconstpointer  user_data)
+{
+  SilkItem *project = silk_document_lookup (f->document, "cku-railway");
+  SilkMapData *data = silk_map_view_get_map_data (f->map);
+  SilkView before, after;
+  SilkBounds item, shown;
+
+  g_assert_nonnull (project);
+  silk_map_view_get_view (f->map, &before);
+  silk_selection_set_item (f->selection, project);
+  wait_idle (f);
+  silk_map_view_get_view (f->map, &after);
+
+  g_assert_cmpfloat (after.scale, >, before.scale * 2);
+  g_assert_true (silk_map_data_get_item_bounds (data, project, &item));
+  silk_view_get_bounds (&after, &shown);
+  g_assert_cmpfloat (shown.min_x, <=, item.min_x);
+  g_assert_cmpfloat (shown.max_x, >=, item.max_x);
+  g_assert_cmpfloat (shown.min_y, <=, item.min_y);
+  g_assert_cmpfloat (shown.max_y, >=, item.max_y);
+}
+
+static void
+test_actions (Fixture       *f,
+              gconstpointer  user_data)
+{
+  SilkView start, view;
+
+  silk_map_view_get_view (f->map, &start);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->map), "map.zoom-in", NULL));
+  wait_idle (f);
+  silk_map_view_get_view (f->map, &view);
+  g_assert_cmpfloat_with_epsilon (view.scale, start.scale * 1.5, 1e-9);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->map), "map.pan", "s", "left"));
+  wait_idle (f);
+  silk_map_view_get_view (f->map, &view);
+  g_assert_cmpfloat (view.center_x, <, start.center_x);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->map), "map.zoom-fit", NULL));
+  wait_idle (f);
+  silk_map_view_get_view (f->map, &view);
+  g_assert_cmpfloat_with_epsilon (view.scale, start.scale, 1e-9);
+  g_assert_cmpfloat_with_epsilon (view.center_x, start.center_x, 1e-6);
+
+  /* Zoom limits: the region never shrinks to nothing. */
+  for (int i = 0; i < 12; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->map), "map.zoom-out", NULL));
+  wait_idle (f);
+  silk_map_view_get_view (f->map, &view);
+  g_assert_cmpfloat (view.scale, >=, start.scale / 2 - 1e-9);
+
+  silk_selection_set_item (f->selection, silk_document_lookup (f->document, "KZ"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->map), "map.clear-selection", NULL));
+  g_assert_null (silk_selection_get_item (f->selection));
+  wait_idle (f);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/map-view/fits-region", test_fits_region);
+  ADD ("/map-view/drag", test_drag_pans);
+  ADD ("/map-view/click", test_click_selects);
+  ADD ("/map-view/hover", test_hover);
+  ADD ("/map-view/select-fits", test_select_fits);
+  ADD ("/map-view/actions", test_actions);
+#undef ADD
+
+  return g_test_run ();
+}

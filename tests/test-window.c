@@ -1,0 +1,183 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include <adwaita.h>
+
+#include "silk-window.h"
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+wait_until_mapped (GtkWidget *widget)
+{
+  gtk_window_present (GTK_WINDOW (widget));
+  while (!gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static SilkWindow *
+new_window (void)
+{
+  SilkWindow *window = g_object_new (SILK_TYPE_WINDOW, NULL);
+
+  g_object_ref_sink (window);
+  return window;
+}
+
+static void
+close_window (SilkWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+}
+
+static void
+test_window_shows_bundled_atlas (void)
+{
+  SilkWindow *window = new_window ();
+  AdwWindowTitle *title;
+
+  silk_window_open (window, NULL, NULL);
+  wait_until_mapped (GTK_WIDGET (window));
+
+  /* What window managers and screen readers see. */
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Silk Atlas");
+
+  title = ADW_WINDOW_TITLE (find_descendant (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE));
+  g_assert_nonnull (title);
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "Silk Atlas");
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==,
+                   silk_document_get_title (silk_window_get_document (window)));
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "China–Central Asia 2025");
+
+  close_window (window);
+}
+
+static void
+test_window_select_from_command_line (void)
+{
+  SilkWindow *window = new_window ();
+  SilkItem *item;
+
+  silk_window_open (window, NULL, "project:cku-railway");
+  item = silk_selection_get_item (silk_window_get_selection (window));
+  g_assert_nonnull (item);
+  g_assert_cmpstr (silk_item_get_id (item), ==, "cku-railway");
+
+  close_window (window);
+}
+
+static char *
+write_bad_atlas (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("silk-window-XXXXXX", &error);
+  char *path;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "bad.json", NULL);
+  g_file_set_contents (path, "{\n  \"silk-atlas\": 1,\n  \"id\": 7\n}\n", -1, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+static GtkWindow *
+find_dialog (SilkWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel)
+          && gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
+        return toplevel;
+    }
+
+  return NULL;
+}
+
+static void
+test_window_bad_atlas_keeps_current (void)
+{
+  SilkWindow *window = new_window ();
+  g_autofree char *path = write_bad_atlas ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  SilkDocument *before;
+  GtkWindow *dialog;
+  GtkWidget *label;
+
+  silk_window_open (window, NULL, NULL);
+  before = silk_window_get_document (window);
+
+  g_assert_false (silk_window_load (window, file, &error));
+  g_assert_error (error, SILK_LOAD_ERROR, SILK_LOAD_ERROR_INVALID);
+  g_assert_true (silk_window_get_document (window) == before);
+
+  /* Opening it the way --dataset does tells the user, with line and column. */
+  silk_window_open (window, file, NULL);
+  g_assert_true (silk_window_get_document (window) == before);
+  dialog = find_dialog (window);
+  g_assert_nonnull (dialog);
+  label = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_true (GTK_IS_LABEL (label));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "bad.json:3:"));
+
+  gtk_window_destroy (dialog);
+  close_window (window);
+}
+
+static void
+test_window_bad_dataset_at_start (void)
+{
+  SilkWindow *window = new_window ();
+  g_autofree char *path = write_bad_atlas ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWindow *dialog;
+
+  /* --dataset=BAD: the window still opens, with the bundled atlas, and says why. */
+  silk_window_open (window, file, NULL);
+  g_assert_nonnull (silk_window_get_document (window));
+  g_assert_cmpstr (silk_document_get_id (silk_window_get_document (window)), ==,
+                   "china-central-asia-2025");
+  dialog = find_dialog (window);
+  g_assert_nonnull (dialog);
+
+  gtk_window_destroy (dialog);
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/window/bundled-atlas", test_window_shows_bundled_atlas);
+  g_test_add_func ("/window/select-from-command-line", test_window_select_from_command_line);
+  g_test_add_func ("/window/bad-atlas-keeps-current", test_window_bad_atlas_keeps_current);
+  g_test_add_func ("/window/bad-dataset-at-start", test_window_bad_dataset_at_start);
+
+  return g_test_run ();
+}
