@@ -57,7 +57,7 @@ create_row (SilkItem *item)
   g_autofree char *subtitle = describe_result (item);
   g_autofree char *escaped_subtitle = g_markup_escape_text (subtitle, -1);
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon = gtk_image_new_from_icon_name (silk_ui_kind_icon_name (silk_item_get_kind (item)));
+  GtkWidget *icon = gtk_image_new_from_icon_name (silk_ui_item_icon_name (item));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);

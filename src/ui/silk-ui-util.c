@@ -32,6 +32,36 @@ silk_ui_kind_icon_name (SilkItemKind kind)
 }
 
 const char *
+silk_ui_item_icon_name (SilkItem *item)
+{
+  static gsize icons_added = 0;
+
+  /* The application adds its resource icons itself; this covers windows made
+   * without one, as in the tests. */
+  if (g_once_init_enter (&icons_added))
+    {
+      gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                        "/io/github/silkatlas/SilkAtlas/icons");
+      g_once_init_leave (&icons_added, 1);
+    }
+
+  if (!SILK_IS_PROJECT (item))
+    return silk_ui_kind_icon_name (silk_item_get_kind (item));
+
+  switch (silk_project_get_mode (SILK_PROJECT (item)))
+    {
+    case SILK_MODE_RAILWAY:
+      return "silk-railway-symbolic";
+    case SILK_MODE_HIGHWAY:
+      return "silk-highway-symbolic";
+    case SILK_MODE_TUNNEL:
+      return "silk-tunnel-symbolic";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
 silk_ui_kind_label (SilkItemKind kind)
 {
   switch (kind)
@@ -266,9 +296,10 @@ silk_ui_add_heading (AdwPreferencesPage *page,
 
 /* An icon that says what kind of item a row is, to screen readers too. */
 static GtkWidget *
-kind_icon_new (SilkItemKind kind)
+kind_icon_new (const char   *icon_name,
+               SilkItemKind  kind)
 {
-  GtkWidget *icon = gtk_image_new_from_icon_name (silk_ui_kind_icon_name (kind));
+  GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, silk_ui_kind_label (kind),
@@ -292,7 +323,7 @@ silk_ui_item_row_new (SilkItem   *item,
 {
   g_autofree char *title = g_markup_escape_text (silk_item_get_name (item), -1);
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon = kind_icon_new (silk_item_get_kind (item));
+  GtkWidget *icon = kind_icon_new (silk_ui_item_icon_name (item), silk_item_get_kind (item));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (subtitle != NULL)
@@ -384,7 +415,7 @@ silk_ui_source_row_new (SilkSource *source)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), kind_icon_new (SILK_ITEM_SOURCE));
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), kind_icon_new (silk_ui_kind_icon_name (SILK_ITEM_SOURCE), SILK_ITEM_SOURCE));
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), silk_source_popover_new (source));

@@ -11,6 +11,9 @@ G_BEGIN_DECLS
  * looks and behaves the same wherever it is listed. */
 
 const char *silk_ui_kind_icon_name        (SilkItemKind   kind);
+/* The kind's icon, or for a project the icon of its mode (railway, highway,
+ * tunnel). */
+const char *silk_ui_item_icon_name        (SilkItem      *item);
 /* "Country", "Project", ... in the user's language. */
 const char *silk_ui_kind_label            (SilkItemKind   kind);
 
