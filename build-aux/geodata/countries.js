@@ -7,6 +7,7 @@ const path = require('path');
 const mapshaper = require('mapshaper');
 const topojson = require('topojson-client');
 const lib = require('./lib');
+const names = require('./names');
 
 const OUT = process.argv[2] || lib.fail('usage: countries.js OUTDIR');
 
@@ -167,7 +168,7 @@ function buildLevel(topo, level) {
     const id = g.properties.cid;
     const geom = lib.roundGeometry(topojson.feature(topo, g).geometry, level.digits, log(id));
     if (!geom) lib.fail(`country ${id} vanished at level ${level.name || 'fine'}`);
-    countries.push(lib.feature(id, { name: g.properties.name, role: roleOf(id) }, geom));
+    countries.push(lib.feature(id, { name: names.byId(id, g.properties.name), role: roleOf(id) }, geom));
   }
   const joined = joinParts(countries);
   joined.sort((a, b) => (sortKey(a.id) < sortKey(b.id) ? -1 : 1));

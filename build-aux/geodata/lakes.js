@@ -7,6 +7,7 @@
 
 const path = require('path');
 const lib = require('./lib');
+const names = require('./names');
 const gmt = require('./gmtdump');
 
 const [DUMP, OUT] = process.argv.slice(2);
@@ -111,7 +112,7 @@ for (const l of list) {
   nv += lib.countVertices(geom);
   const n = l.named;
   features.push(lib.feature(n ? n.id : undefined, {
-    name: n ? n.name : null,
+    name: n ? names.byId(n.id, n.name) : null,
     kind: n && n.kind ? n.kind : 'lake',
   }, geom));
 }

@@ -9,6 +9,7 @@
 
 const path = require('path');
 const lib = require('./lib');
+const translated = require('./names');
 const gmt = require('./gmtdump');
 
 const [DUMP, OUT] = process.argv.slice(2);
@@ -51,7 +52,7 @@ for (const [name, anchors] of Object.entries(ANCHORS)) {
   });
 }
 
-const features = lines.map((l, i) => lib.feature(undefined, { name: names[i], kind: 'river' },
+const features = lines.map((l, i) => lib.feature(undefined, { name: names[i] && translated.river(names[i]), kind: 'river' },
   { type: 'LineString', coordinates: l }));
 const size = lib.writeCollection(path.join(OUT, 'rivers.geojson'), features);
 const nv = lines.reduce((s, l) => s + l.length, 0);

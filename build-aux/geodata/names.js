@@ -1,0 +1,128 @@
+// Russian and Simplified Chinese names of the neighbouring countries, lakes and
+// rivers the map labels, so a map in those languages is not half English. Names
+// follow common usage in each language (Russian as in the CIS short forms, Chinese
+// as in the PRC's standard names). The six members' names live in data/atlas.json.
+'use strict';
+
+const NAMES = {
+  // countries and other admin-0 units
+  AE: ['Объединённые Арабские Эмираты', '阿联酋'],
+  AF: ['Афганистан', '阿富汗'],
+  AM: ['Армения', '亚美尼亚'],
+  AZ: ['Азербайджан', '阿塞拜疆'],
+  BD: ['Бангладеш', '孟加拉国'],
+  BH: ['Бахрейн', '巴林'],
+  BT: ['Бутан', '不丹'],
+  BY: ['Беларусь', '白俄罗斯'],
+  CY: ['Кипр', '塞浦路斯'],
+  DJ: ['Джибути', '吉布提'],
+  EG: ['Египет', '埃及'],
+  ER: ['Эритрея', '厄立特里亚'],
+  ET: ['Эфиопия', '埃塞俄比亚'],
+  FI: ['Финляндия', '芬兰'],
+  FM: ['Микронезия', '密克罗尼西亚'],
+  GE: ['Грузия', '格鲁吉亚'],
+  GU: ['Гуам', '关岛'],
+  IL: ['Израиль', '以色列'],
+  IN: ['Индия', '印度'],
+  IQ: ['Ирак', '伊拉克'],
+  IR: ['Иран', '伊朗'],
+  JO: ['Иордания', '约旦'],
+  JP: ['Япония', '日本'],
+  KH: ['Камбоджа', '柬埔寨'],
+  KP: ['КНДР', '朝鲜'],
+  KR: ['Республика Корея', '韩国'],
+  KW: ['Кувейт', '科威特'],
+  LA: ['Лаос', '老挝'],
+  LB: ['Ливан', '黎巴嫩'],
+  LK: ['Шри-Ланка', '斯里兰卡'],
+  MD: ['Молдова', '摩尔多瓦'],
+  MM: ['Мьянма', '缅甸'],
+  MN: ['Монголия', '蒙古国'],
+  MP: ['Северные Марианские острова', '北马里亚纳群岛'],
+  NP: ['Непал', '尼泊尔'],
+  OM: ['Оман', '阿曼'],
+  PH: ['Филиппины', '菲律宾'],
+  PK: ['Пакистан', '巴基斯坦'],
+  PS: ['Палестина', '巴勒斯坦'],
+  PW: ['Палау', '帕劳'],
+  QA: ['Катар', '卡塔尔'],
+  RU: ['Россия', '俄罗斯'],
+  SA: ['Саудовская Аравия', '沙特阿拉伯'],
+  SD: ['Судан', '苏丹'],
+  SO: ['Сомали', '索马里'],
+  SS: ['Южный Судан', '南苏丹'],
+  SY: ['Сирия', '叙利亚'],
+  TH: ['Таиланд', '泰国'],
+  TR: ['Турция', '土耳其'],
+  TW: ['Тайвань', '台湾'],
+  UA: ['Украина', '乌克兰'],
+  VN: ['Вьетнам', '越南'],
+  YE: ['Йемен', '也门'],
+  akrotiri: ['Акротири', '亚克罗提利'],
+  'cyprus-un-buffer-zone': ['Буферная зона ООН на Кипре', '联合国塞浦路斯缓冲区'],
+  dhekelia: ['Декелия', '德凯利亚'],
+  'northern-cyprus': ['Северный Кипр', '北塞浦路斯'],
+  'scarborough-reef': ['Риф Скарборо', '黄岩岛'],
+  'siachen-glacier': ['Ледник Сиачен', '锡亚琴冰川'],
+  somaliland: ['Сомалиленд', '索马里兰'],
+  'spratly-islands': ['Острова Спратли', '南沙群岛'],
+
+  // lakes and reservoirs
+  'caspian-sea': ['Каспийское море', '里海'],
+  baikal: ['Байкал', '贝加尔湖'],
+  ladoga: ['Ладожское озеро', '拉多加湖'],
+  balkhash: ['Балхаш', '巴尔喀什湖'],
+  onega: ['Онежское озеро', '奥涅加湖'],
+  'issyk-kul': ['Иссык-Куль', '伊塞克湖'],
+  'qinghai-lake': ['Цинхай', '青海湖'],
+  urmia: ['Урмия', '乌尔米耶湖'],
+  zaysan: ['Зайсан', '斋桑泊'],
+  khanka: ['Ханка', '兴凯湖'],
+  van: ['Ван', '凡湖'],
+  uvs: ['Убсу-Нур', '乌布苏湖'],
+  tana: ['Тана', '塔纳湖'],
+  alakol: ['Алаколь', '阿拉湖'],
+  khovsgol: ['Хубсугул', '库苏古尔湖'],
+  'tonle-sap': ['Тонлесап', '洞里萨湖'],
+  'tai-lake': ['Тайху', '太湖'],
+  hongze: ['Хунцзэху', '洪泽湖'],
+  hulun: ['Хулун-Нур', '呼伦湖'],
+  chany: ['Чаны', '恰内湖'],
+  'nam-co': ['Намцо', '纳木错'],
+  'siling-co': ['Силинг-Цо', '色林错'],
+  tuz: ['Туз', '图兹湖'],
+  tharthar: ['Эт-Тартар', '塞尔塞尔湖'],
+  tengiz: ['Тенгиз', '田吉兹湖'],
+  sevan: ['Севан', '塞凡湖'],
+  khyargas: ['Хяргас-Нур', '吉尔吉斯湖'],
+  bosten: ['Баграшкёль', '博斯腾湖'],
+  'dead-sea': ['Мёртвое море', '死海'],
+  kapchagay: ['Капчагайское водохранилище', '卡普恰盖水库'],
+  ulungur: ['Улюнгур', '乌伦古湖'],
+  sasykkol: ['Сасыкколь', '萨瑟克湖'],
+  ebinur: ['Эби-Нур', '艾比湖'],
+  shardara: ['Шардаринское водохранилище', '恰尔达拉水库'],
+  markakol: ['Маркаколь', '马尔卡湖'],
+  kayrakkum: ['Кайраккумское водохранилище', '凯拉库姆水库'],
+  karakul: ['Каракуль', '喀拉湖'],
+};
+
+// Rivers carry no id: their names are looked up by the English name.
+const RIVERS = {
+  'Irtysh': ['Иртыш', '额尔齐斯河'],
+  'Syr Darya': ['Сырдарья', '锡尔河'],
+  'Amu Darya': ['Амударья', '阿姆河'],
+  'Ili': ['Или', '伊犁河'],
+  'Yellow River': ['Хуанхэ', '黄河'],
+  'Yangtze': ['Янцзы', '长江'],
+};
+
+function text(english, pair) {
+  return pair ? { en: english, ru: pair[0], zh_CN: pair[1] } : english;
+}
+
+// The feature's name as translatable text (docs/atlas-format.md), or the plain
+// English name when no translation is known.
+exports.byId = (id, english) => text(english, NAMES[id]);
+exports.river = (english) => text(english, RIVERS[english]);
