@@ -5,9 +5,9 @@
 silk_packages=(
   meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev
-  libcairo2-dev libpango1.0-dev
+  libcairo2-dev libpango1.0-dev libpng-dev
   xvfb xauth dbus desktop-file-utils appstream
-  fonts-cantarell fonts-dejavu-core fonts-noto-core
+  fonts-cantarell fonts-dejavu-core fonts-noto-core fonts-noto-cjk
   python3 locales
 )
 

@@ -1,7 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <cairo.h>
+#include <errno.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include "silk-export.h"
 
@@ -180,6 +184,93 @@ test_errors (Fixture       *f,
   g_assert_cmpuint (count_files (f->dir), ==, 2);
 }
 
+/* The bytes of a file that an export must leave as they are. */
+static const char old_bytes[] = "\x89PNG\r\n\x1a\n an older map, not to be cut short";
+
+static void
+assert_old_file_kept (Fixture    *f,
+                      const char *old)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (old, &contents, &length, NULL));
+  g_assert_cmpmem (contents, length, old_bytes, sizeof old_bytes - 1);
+  /* No temporary file is left beside it. */
+  g_assert_cmpuint (count_files (f->dir), ==, 1);
+}
+
+/* A disk that fills up during the write, as a file size limit simulates for any
+ * user, root included: the write fails part-way, the error says why, and the old
+ * file stays whole. In a child process, since the limit holds for the process. */
+static void
+test_disk_full (Fixture       *f,
+                gconstpointer  user_data)
+{
+  const char *names[] = { "map.png", "map.svg", "map.pdf" };
+  struct rlimit limit = { 4096, 4096 };
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  /* Over the limit, write() fails with EFBIG instead of the process being killed. */
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *old = g_build_filename (f->dir, names[i], NULL);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (g_file_set_contents (old, old_bytes, sizeof old_bytes - 1, NULL));
+      g_assert_false (silk_export_map (f->document, NULL, old, 1200, 800, FALSE, &error));
+      g_assert_error (error, SILK_EXPORT_ERROR, SILK_EXPORT_ERROR_WRITE);
+      g_assert_nonnull (strstr (error->message, old));
+      g_assert_nonnull (strstr (error->message, g_strerror (EFBIG)));
+      assert_old_file_kept (f, old);
+      g_assert_cmpint (g_unlink (old), ==, 0);
+    }
+}
+
+/* A folder the export may not write into: the temporary file cannot be made. Root
+ * may write anywhere, so for root a path under a regular file stands in. */
+static void
+test_unwritable_folder (Fixture       *f,
+                        gconstpointer  user_data)
+{
+  g_autofree char *old = g_build_filename (f->dir, "map.png", NULL);
+  g_autofree char *under_file = g_build_filename (old, "map.png", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (old, old_bytes, sizeof old_bytes - 1, NULL));
+
+  g_assert_false (silk_export_map (f->document, NULL, under_file, 300, 200, FALSE, &error));
+  g_assert_error (error, SILK_EXPORT_ERROR, SILK_EXPORT_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, under_file));
+  g_assert_nonnull (strstr (error->message, g_strerror (ENOTDIR)));
+  g_clear_error (&error);
+  assert_old_file_kept (f, old);
+
+  if (geteuid () == 0)
+    {
+      g_test_message ("running as root, for whom a read-only folder is writable: "
+                      "only the path under a file was tried");
+      return;
+    }
+
+  g_assert_cmpint (g_chmod (f->dir, 0555), ==, 0);
+  g_assert_false (silk_export_map (f->document, NULL, old, 300, 200, FALSE, &error));
+  g_assert_cmpint (g_chmod (f->dir, 0755), ==, 0);
+  g_assert_error (error, SILK_EXPORT_ERROR, SILK_EXPORT_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, old));
+  g_assert_nonnull (strstr (error->message, g_strerror (EACCES)));
+  assert_old_file_kept (f, old);
+}
+
 static void
 test_parse_size (void)
 {
@@ -212,6 +303,10 @@ main (int   argc,
   g_test_add ("/export/vector", Fixture, NULL, fixture_set_up, test_vector, fixture_tear_down);
   g_test_add ("/export/selected", Fixture, NULL, fixture_set_up, test_selected, fixture_tear_down);
   g_test_add ("/export/errors", Fixture, NULL, fixture_set_up, test_errors, fixture_tear_down);
+  g_test_add ("/export/disk-full", Fixture, NULL, fixture_set_up, test_disk_full,
+              fixture_tear_down);
+  g_test_add ("/export/unwritable-folder", Fixture, NULL, fixture_set_up,
+              test_unwritable_folder, fixture_tear_down);
   g_test_add_func ("/export/parse-size", test_parse_size);
 
   return g_test_run ();

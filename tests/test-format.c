@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
+#include <glib/gi18n-lib.h>
 #include <locale.h>
 
 #include "silk-document.h"
@@ -127,6 +128,94 @@ test_value_forms_russian_numbers (void)
   restore_locale ();
 }
 
+/* The interface's language as well as the locale: the translations of the build
+ * tree (SILK_ATLAS_LOCALEDIR, set by meson) choose the words and the units. FALSE
+ * when the system lacks the locale. */
+static gboolean
+use_language (const char *language,
+              const char *locale)
+{
+  const char *localedir = g_getenv ("SILK_ATLAS_LOCALEDIR");
+
+  g_assert_nonnull (localedir);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_setenv ("LANGUAGE", language, TRUE);
+  /* setlocale() also tells gettext that the language changed. */
+  if (setlocale (LC_ALL, locale) == NULL)
+    {
+      g_autofree char *message = g_strdup_printf ("locale %s is not generated", locale);
+
+      g_setenv ("LANGUAGE", "en", TRUE);
+      setlocale (LC_ALL, "C.UTF-8");
+      g_test_skip (message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+restore_language (void)
+{
+  g_setenv ("LANGUAGE", "en", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+}
+
+static void
+test_russian (void)
+{
+  g_autoptr(SilkDocument) document = load_fixture ();
+
+  if (!use_language ("ru", "ru_RU.UTF-8"))
+    return;
+
+  assert_formatted (format_value (document, "approaching"), "почти 80 млрд долл. США");
+  assert_formatted (format_value (document, "above"), "более 100 млрд долл. США");
+  assert_formatted (format_value (document, "growth"), "+15,6 %");
+  assert_formatted (format_value (document, "weekly"), "более 100 в неделю");
+  /* Russian has three plural forms: 8 дней, but 2 дня and 1 день. */
+  assert_formatted (format_value (document, "range"), "7–8 дней");
+  g_assert_cmpstr (g_dngettext (GETTEXT_PACKAGE, "%s day", "%s days", 1), ==, "%s день");
+  g_assert_cmpstr (g_dngettext (GETTEXT_PACKAGE, "%s day", "%s days", 3), ==, "%s дня");
+  g_assert_cmpstr (g_dngettext (GETTEXT_PACKAGE, "%s day", "%s days", 11), ==, "%s дней");
+  g_assert_cmpstr (g_dngettext (GETTEXT_PACKAGE, "%s day", "%s days", 21), ==, "%s день");
+  /* Months in the nominative where they stand alone, the genitive with a day. */
+  assert_formatted (format_period (document, "approaching"), "январь–сентябрь 2025 г.");
+  assert_formatted (format_period (document, "range"), "29 апреля 2025 г.");
+  assert_formatted (format_period (document, "large"), "по состоянию на декабрь 2025 г.");
+  assert_formatted (silk_format_figure_citation (SILK_FIGURE (silk_document_lookup (document, "growth"))),
+                    "Growth: +15,6 % (январь–сентябрь 2025 г., данные источника). "
+                    "Источник: Silk Atlas tests, 29 December 2025.");
+
+  restore_language ();
+}
+
+static void
+test_chinese (void)
+{
+  g_autoptr(SilkDocument) document = load_fixture ();
+
+  if (!use_language ("zh_CN", "zh_CN.UTF-8"))
+    return;
+
+  /* Chinese counts money in 亿 (10⁸): USD 80 billion are 800亿美元, and the digits
+   * before 亿 are not grouped by thousands. */
+  assert_formatted (format_value (document, "approaching"), "近800亿美元");
+  assert_formatted (format_value (document, "above"), "1000亿美元以上");
+  assert_formatted (format_value (document, "growth"), "+15.6%");
+  assert_formatted (format_value (document, "range"), "7～8天");
+  /* Other units keep the locale's grouping. */
+  assert_formatted (format_value (document, "large"), "1,234,567.5");
+  /* The year comes first, with the first date of a period within one year. */
+  assert_formatted (format_period (document, "approaching"), "2025年1月至9月");
+  assert_formatted (format_period (document, "above"), "2025年");
+  assert_formatted (format_period (document, "range"), "2025年4月29日");
+  assert_formatted (format_period (document, "large"), "截至2025年12月");
+  assert_formatted (format_period (document, "weekly"), "2025年12月");
+
+  restore_language ();
+}
+
 static void
 test_iso_round_trip (void)
 {
@@ -166,6 +255,8 @@ main (int   argc,
   g_test_add_func ("/format/periods/english", test_periods_english);
   g_test_add_func ("/format/value-forms/russian-numbers", test_value_forms_russian_numbers);
   g_test_add_func ("/format/period/iso-round-trip", test_iso_round_trip);
+  g_test_add_func ("/format/translated/russian", test_russian);
+  g_test_add_func ("/format/translated/chinese", test_chinese);
   g_test_add_func ("/format/citation", test_citation);
 
   return g_test_run ();

@@ -214,6 +214,50 @@ test_ring_crossing (void)
   g_assert_true (a == 4999 || a == 5000 || b == 4999 || b == 5000);
 }
 
+/* The bounded check gives up on a zigzag whose every edge spans the same
+ * longitudes, which would take the unbounded sweep time in the square of its size,
+ * and otherwise finds what the unbounded one finds. */
+static void
+test_ring_crossing_bounded (void)
+{
+  static const SilkPoint bowtie[] = { { 0, 0 }, { 1, 1 }, { 1, 0 }, { 0, 1 }, { 0, 0 } };
+  const guint n = 200;
+  g_autofree SilkPoint *zigzag = g_new (SilkPoint, n + 4);
+  g_autofree SilkPoint *circle = g_new (SilkPoint, n + 1);
+  guint a = 0, b = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      zigzag[i].x = i % 2 ? 70 : 60;
+      zigzag[i].y = 40 + 5.0 * i / n;
+    }
+  zigzag[n] = (SilkPoint) { 71, 46 };
+  zigzag[n + 1] = (SilkPoint) { 71, 39 };
+  zigzag[n + 2] = (SilkPoint) { 59, 39 };
+  zigzag[n + 3] = zigzag[0];
+
+  g_assert_cmpint (silk_ring_check_crossing (zigzag, n + 4, G_MAXUINT, NULL, NULL), ==,
+                   SILK_RING_SIMPLE);
+  g_assert_cmpint (silk_ring_check_crossing (zigzag, n + 4, n / 2, NULL, NULL), ==,
+                   SILK_RING_TOO_INTRICATE);
+
+  g_assert_cmpint (silk_ring_check_crossing (bowtie, G_N_ELEMENTS (bowtie), 1, &a, &b), ==,
+                   SILK_RING_CROSSES);
+  g_assert_cmpuint (a, ==, 0);
+  g_assert_cmpuint (b, ==, 2);
+
+  /* A round ring crosses any meridian twice, or meets it at a vertex where two edges
+   * end and two begin: a bound of 4 is enough. */
+  for (guint i = 0; i < n; i++)
+    {
+      circle[i].x = 70 + 10 * cos (2 * G_PI * i / n);
+      circle[i].y = 40 + 5 * sin (2 * G_PI * i / n);
+    }
+  circle[n] = circle[0];
+  g_assert_cmpint (silk_ring_check_crossing (circle, n + 1, 4, NULL, NULL), ==,
+                   SILK_RING_SIMPLE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -228,6 +272,7 @@ main (int   argc,
   g_test_add_func ("/geometry/point-in-polygon", test_point_in_polygon);
   g_test_add_func ("/geometry/distance-to-line", test_distance_to_line);
   g_test_add_func ("/geometry/ring-crossing", test_ring_crossing);
+  g_test_add_func ("/geometry/ring-crossing-bounded", test_ring_crossing_bounded);
 
   return g_test_run ();
 }

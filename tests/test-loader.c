@@ -595,6 +595,22 @@ static const BadCase bad_cases[] = {
   { "route-ids", "bad-route.json", SILK_LOAD_ERROR_INVALID,
     "geo/bad-route.geojson:7:31",
     "\"mode\" is \"highway\" here, but project \"test-railway\" has mode \"railway\"" },
+  /* JSON has no NaN: the literal is a syntax error where it stands. */
+  { "nan", "bad-nan.json", SILK_LOAD_ERROR_SYNTAX,
+    "geo/bad-nan.geojson:7:70",
+    "expected a value (an object, array, string, number, true, false or null), not \"NaN\"" },
+  { "empty-ring", "bad-empty-ring.json", SILK_LOAD_ERROR_INVALID,
+    "geo/bad-empty-ring.geojson:7:56", "ring 1 of polygon 1 has 0 positions" },
+  { "huge-number", "bad-huge-value.json", SILK_LOAD_ERROR_INVALID,
+    "bad-huge-value.json:91:16", "\"value\" is too large to be a finite number" },
+  /* Found by tests/fuzz: sources citing each other in a circle leaked the document
+   * (tests/fuzz/regressions/manifest/leak-source-cites-itself.json). */
+  { "source-cycle", "bad-source-cycle.json", SILK_LOAD_ERROR_INVALID,
+    "bad-source-cycle.json:25:18", "source \"report-1\" cites itself in \"sources\"" },
+  /* Found by tests/fuzz: a line break in a quoted value split one problem over two
+   * lines (tests/fuzz/regressions/manifest/crash-line-break-in-message.json). */
+  { "line-break-in-value", "bad-line-break.json", SILK_LOAD_ERROR_INVALID,
+    "bad-line-break.json:46:13", "not \"bish\\nkek\"" },
 };
 
 /* Checks that @line is "…/WHERE: …PHRASE…". */
@@ -630,6 +646,35 @@ test_bad_input (gconstpointer data)
 
   lines = g_strsplit (error->message, "\n", -1);
   assert_problem (lines[0], bad->where, bad->phrase);
+
+  /* One problem per line, whatever the atlas' strings hold. */
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_assert_nonnull (strstr (lines[i], ": "));
+}
+
+/* Every source of a circle of citations is reported, and the document does not
+ * leak (the ASan run of the test suite checks). */
+static void
+test_source_cycle (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SilkDocument) document = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (ran_in_subprocess ())
+    return;
+
+  document = load_fixture ("bad-source-cycle.json", &error);
+  g_assert_null (document);
+  g_assert_error (error, SILK_LOAD_ERROR, SILK_LOAD_ERROR_INVALID);
+
+  lines = g_strsplit (error->message, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  assert_problem (lines[0], "bad-source-cycle.json:25:18",
+                  "source \"report-1\" cites itself in \"sources\"");
+  assert_problem (lines[1], "bad-source-cycle.json:33:18",
+                  "source \"dataset-1\" cites \"report-1\", which cites it back through "
+                  "\"sources\"; citations may not go round in a circle");
 }
 
 /* A load goes on past the first problem and lists them all, in file order. */
@@ -854,6 +899,188 @@ test_position_limit (void)
   remove_tree (dir);
 }
 
+/* A temporary atlas whose lakes file, geo/generated.geojson, holds @geojson, with
+ * @extra_geometry added to the manifest's "geometry"; returns its folder. */
+static char *
+make_temp_atlas_with_lakes (const char *geojson,
+                            const char *extra_geometry)
+{
+  g_autoptr(GString) manifest = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *members = g_strdup_printf (", \"lakes\": \"geo/generated.geojson\"%s",
+                                              extra_geometry);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+
+  g_string_append_printf (manifest, SMALL_MANIFEST_START, members);
+  g_string_append (manifest, "\n}\n");
+  dir = make_temp_atlas (manifest->str);
+  path = g_build_filename (dir, "geo", "generated.geojson", NULL);
+  g_assert_true (g_file_set_contents (path, geojson, -1, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&dir);
+}
+
+static void
+assert_temp_atlas_fails (const char *dir,
+                         int         code,
+                         const char *expected)
+{
+  g_autofree char *path = g_build_filename (dir, "atlas.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SilkDocument) document = NULL;
+
+  document = silk_document_load (file, NULL, &error);
+  g_assert_null (document);
+  g_assert_error (error, SILK_LOAD_ERROR, code);
+  if (strstr (error->message, expected) == NULL)
+    g_error ("expected \"%s\" in \"%s\"", expected, error->message);
+}
+
+/* A ring made to defeat the self-crossing sweep: a zigzag whose every edge spans
+ * the same longitudes. Checking it in full would take time in the square of its
+ * size; the loader refuses it at once. */
+static void
+test_intricate_ring (void)
+{
+  g_autoptr(GString) lakes = g_string_new (NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *expected = NULL;
+  const guint n = 4 * SILK_LOAD_MAX_EDGES_PER_MERIDIAN;
+  gint64 start;
+
+  if (ran_in_subprocess ())
+    return;
+
+  g_string_append (lakes,
+                   "{ \"type\": \"FeatureCollection\", \"features\": [\n"
+                   "  { \"type\": \"Feature\", \"properties\": {}, \"geometry\": {\n"
+                   "    \"type\": \"Polygon\", \"coordinates\": [[");
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (lakes, "[%d, %.6f], ", i % 2 ? 70 : 60, 40 + 5.0 * i / n);
+  g_string_append (lakes, "[71, 46], [71, 39], [59, 39], [60, 40]]] } } ] }\n");
+
+  dir = make_temp_atlas_with_lakes (lakes->str, "");
+  expected = g_strdup_printf ("generated.geojson:3:40: the outer ring of polygon 1 has more "
+                              "than %u edges that cross one meridian, the most a ring may have",
+                              SILK_LOAD_MAX_EDGES_PER_MERIDIAN);
+  start = g_get_monotonic_time ();
+  assert_temp_atlas_fails (dir, SILK_LOAD_ERROR_LIMIT, expected);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+
+  remove_tree (dir);
+}
+
+/* The same file listed as more simplified levels than an atlas may have. */
+static void
+test_level_limit (void)
+{
+  g_autoptr(GString) levels = g_string_new (", \"countries-simplified\": [");
+  g_autofree char *dir = NULL;
+  g_autofree char *expected = NULL;
+
+  if (ran_in_subprocess ())
+    return;
+
+  for (guint i = 0; i <= SILK_LOAD_MAX_SIMPLIFIED; i++)
+    g_string_append_printf (levels, "%s\"geo/countries.geojson\"", i > 0 ? ", " : "");
+  g_string_append (levels, "]");
+
+  dir = make_temp_atlas_with_lakes ("{ \"type\": \"FeatureCollection\", \"features\": [] }",
+                                    levels->str);
+  expected = g_strdup_printf ("atlas.json:5:145: \"countries-simplified\" lists %u files; an "
+                              "atlas may have at most %u simplified levels",
+                              SILK_LOAD_MAX_SIMPLIFIED + 1, SILK_LOAD_MAX_SIMPLIFIED);
+  assert_temp_atlas_fails (dir, SILK_LOAD_ERROR_LIMIT, expected);
+
+  remove_tree (dir);
+}
+
+/* A text far longer than any name or summary. */
+static void
+test_text_limit (void)
+{
+  g_autoptr(GString) manifest = g_string_new (NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *expected = NULL;
+
+  if (ran_in_subprocess ())
+    return;
+
+  g_string_append_printf (manifest, SMALL_MANIFEST_START, "");
+  g_string_append (manifest, ",\n  \"description\": { \"ru\": \"");
+  for (guint i = 0; i <= SILK_LOAD_MAX_TEXT_LENGTH; i++)
+    g_string_append (manifest, "ы");
+  g_string_append (manifest, "\" }\n}\n");
+
+  dir = make_temp_atlas (manifest->str);
+  expected = g_strdup_printf ("atlas.json:8:26: \"description\" has %u characters, more than "
+                              "the %u a text may have",
+                              SILK_LOAD_MAX_TEXT_LENGTH + 1, SILK_LOAD_MAX_TEXT_LENGTH);
+  assert_temp_atlas_fails (dir, SILK_LOAD_ERROR_LIMIT, expected);
+
+  remove_tree (dir);
+}
+
+/* More positions in all files together than an atlas may have, though each
+ * geometry and each file keeps under its own limit: one file of lines listed as
+ * the rivers, the borders and every simplified level of the borders. */
+static void
+test_total_position_limit (void)
+{
+  const guint per_line = SILK_LOAD_MAX_POSITIONS / 2;
+  const guint n_listings = 2 + SILK_LOAD_MAX_SIMPLIFIED;
+  const guint n_lines = SILK_LOAD_MAX_TOTAL_POSITIONS / (per_line * n_listings) + 1;
+  g_autoptr(GString) lines = g_string_new (NULL);
+  g_autoptr(GString) members = g_string_new (", \"rivers\": \"geo/lines.geojson\", "
+                                              "\"borders\": \"geo/lines.geojson\", "
+                                              "\"borders-simplified\": [");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *expected = NULL;
+
+#ifdef __SANITIZE_ADDRESS__
+  /* Ten million positions take a minute there; the plain build runs this test. */
+  g_test_skip ("too slow under AddressSanitizer");
+  return;
+#endif
+
+  if (ran_in_subprocess ())
+    return;
+
+  g_string_append (lines, "{ \"type\": \"FeatureCollection\", \"features\": [\n");
+  for (guint k = 0; k < n_lines; k++)
+    {
+      g_string_append (lines, "{\"type\":\"Feature\",\"properties\":{\"kind\":\"coast\"},"
+                              "\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[60,40]");
+      for (guint i = 1; i < per_line; i++)
+        g_string_append (lines, i % 2 ? ",[61,41]" : ",[60,40]");
+      g_string_append_printf (lines, "]}}%s\n", k + 1 < n_lines ? "," : "");
+    }
+  g_string_append (lines, "] }\n");
+  g_assert_cmpuint (lines->len, <, SILK_LOAD_MAX_FILE_SIZE);
+
+  for (guint i = 0; i < SILK_LOAD_MAX_SIMPLIFIED; i++)
+    g_string_append_printf (members, "%s\"geo/lines.geojson\"", i > 0 ? ", " : "");
+  g_string_append (members, "]");
+
+  dir = make_temp_atlas_with_lakes ("{ \"type\": \"FeatureCollection\", \"features\": [] }",
+                                    members->str);
+  path = g_build_filename (dir, "geo", "lines.geojson", NULL);
+  g_assert_true (g_file_set_contents (path, lines->str, lines->len, &error));
+  g_assert_no_error (error);
+
+  /* At the geometry that goes over, in whichever listing of the file that is. */
+  expected = g_strdup_printf ("lines.geojson:%u:60: with this geometry, the atlas' geometry "
+                              "files have more than %u positions together, the most an atlas "
+                              "may have", 3, SILK_LOAD_MAX_TOTAL_POSITIONS);
+  assert_temp_atlas_fails (dir, SILK_LOAD_ERROR_LIMIT, expected);
+
+  remove_tree (dir);
+}
+
 static void
 test_cancelled (void)
 {
@@ -970,6 +1197,11 @@ main (int   argc,
   g_test_add_func ("/loader/bad/problem-limit", test_problem_limit);
   g_test_add_func ("/loader/bad/size-limit", test_size_limit);
   g_test_add_func ("/loader/bad/position-limit", test_position_limit);
+  g_test_add_func ("/loader/bad/total-position-limit", test_total_position_limit);
+  g_test_add_func ("/loader/bad/level-limit", test_level_limit);
+  g_test_add_func ("/loader/bad/text-limit", test_text_limit);
+  g_test_add_func ("/loader/bad/intricate-ring", test_intricate_ring);
+  g_test_add_func ("/loader/bad/source-cycle-all", test_source_cycle);
   g_test_add_func ("/loader/cancelled", test_cancelled);
 
   g_test_add_func ("/loader/bundled/loads", test_bundled_loads);

@@ -64,6 +64,9 @@ void                 silk_geometry_builder_free      (SilkGeometryBuilder *build
 void                 silk_geometry_builder_add_point (SilkGeometryBuilder *builder,
                                                       double               x,
                                                       double               y);
+void                 silk_geometry_builder_add_points (SilkGeometryBuilder *builder,
+                                                       const SilkPoint     *points,
+                                                       guint                n_points);
 /* Closes the part that the points added since the last call form. For polygons,
  * @new_polygon starts a new polygon with this part as its exterior ring. */
 void                 silk_geometry_builder_end_part  (SilkGeometryBuilder *builder,
@@ -85,6 +88,24 @@ double        silk_ring_signed_area2        (const SilkPoint   *points,
  * point i + 1); touching without crossing does not count. Returns FALSE if none do. */
 gboolean      silk_ring_find_crossing       (const SilkPoint   *points,
                                              guint              n_points,
+                                             guint             *segment_a,
+                                             guint             *segment_b);
+
+typedef enum
+{
+  SILK_RING_SIMPLE,
+  SILK_RING_CROSSES,
+  SILK_RING_TOO_INTRICATE,
+} SilkRingCheck;
+
+/* silk_ring_find_crossing() with a bound on its work. It sweeps from west to east
+ * and tests each segment against those whose longitudes are still open, so a ring
+ * whose segments mostly span the same longitudes (a zigzag from coast to coast)
+ * costs the square of its size. With more than @max_open segments open at once,
+ * it gives up and returns SILK_RING_TOO_INTRICATE. */
+SilkRingCheck silk_ring_check_crossing      (const SilkPoint   *points,
+                                             guint              n_points,
+                                             guint              max_open,
                                              guint             *segment_a,
                                              guint             *segment_b);
 

@@ -16,7 +16,8 @@ gboolean      silk_country_is_member     (SilkCountry *self);
 /* NULL when the atlas names none. */
 SilkPlace    *silk_country_get_capital   (SilkCountry *self);
 /* @level: 0 is the finest detail; a level the atlas lacks gives the nearest finer
- * one. Never NULL. */
+ * one. Never NULL. Level 0 of the bundled atlas may block on first use: see
+ * silk_document_ensure_finest(). Any thread. */
 SilkGeometry *silk_country_get_geometry  (SilkCountry *self,
                                           guint        level);
 

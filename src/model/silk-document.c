@@ -30,9 +30,39 @@ struct _SilkDocument
   GPtrArray *lakes;
   GPtrArray *rivers;
   SilkBounds bounds;
+
+  /* The finest level when SILK_LOAD_DEFER_FINEST left it on disk, else NULL. */
+  SilkDetail *detail;
+  gboolean bounds_final;
 };
 
+/* The finest countries and borders of an atlas loaded with SILK_LOAD_DEFER_FINEST,
+ * loaded on first use. Shared by the document and its countries, so that a
+ * country can answer for its finest outline on any thread. */
+struct _SilkDetail
+{
+  gatomicrefcount ref_count;
+  GFile *file;
+  gboolean countries;       /* deferred, and so to be read from @file */
+  gboolean borders;
+
+  GMutex lock;
+  GCond loaded_cond;
+  int state;                /* DetailState; read without the lock once DETAIL_LOADED */
+  GHashTable *geometries;   /* country id → SilkGeometry*, level 0 */
+  GPtrArray *border_level;  /* SilkFeature*, level 0 */
+};
+
+typedef enum
+{
+  DETAIL_PENDING,
+  DETAIL_LOADING,
+  DETAIL_LOADED,
+} DetailState;
+
 G_DEFINE_FINAL_TYPE (SilkDocument, silk_document, G_TYPE_OBJECT)
+
+static void compute_bounds (SilkDocument *self);
 
 G_DEFINE_QUARK (silk-load-error-quark, silk_load_error)
 
@@ -53,6 +83,108 @@ borders_level_free (gpointer data)
     g_ptr_array_unref (data);
 }
 
+SilkDetail *
+silk_detail_ref (SilkDetail *detail)
+{
+  g_atomic_ref_count_inc (&detail->ref_count);
+  return detail;
+}
+
+void
+silk_detail_unref (SilkDetail *detail)
+{
+  if (!g_atomic_ref_count_dec (&detail->ref_count))
+    return;
+
+  g_clear_object (&detail->file);
+  g_clear_pointer (&detail->geometries, g_hash_table_unref);
+  g_clear_pointer (&detail->border_level, g_ptr_array_unref);
+  g_mutex_clear (&detail->lock);
+  g_cond_clear (&detail->loaded_cond);
+  g_free (detail);
+}
+
+/* Reads the whole atlas again, in full, and keeps its finest level. Reading the
+ * two finest files alone would take less, but then those files would be checked
+ * by other code than every other atlas is. */
+static void
+detail_read (SilkDetail  *detail,
+             GHashTable **geometries,
+             GPtrArray  **border_level)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SilkDocument) full = silk_loader_load (detail->file, NULL, &error);
+  GListModel *members;
+
+  if (full == NULL)
+    {
+      /* Only the bundled atlas defers its finest level, and the tests check it: a
+       * bug, not a user's mistake. The coarser level stays in its place. */
+      g_critical ("The finest level of the atlas does not load: %s", error->message);
+      return;
+    }
+
+  if (detail->countries)
+    {
+      *geometries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify) silk_geometry_unref);
+      members = silk_document_get_items (full, SILK_ITEM_COUNTRY);
+      for (guint i = 0; i < g_list_model_get_n_items (members) + full->neighbours->len; i++)
+        {
+          g_autoptr(SilkCountry) country = i < g_list_model_get_n_items (members)
+                                           ? g_list_model_get_item (members, i)
+                                           : g_object_ref (full->neighbours->pdata[i - g_list_model_get_n_items (members)]);
+
+          g_hash_table_insert (*geometries, g_strdup (silk_item_get_id (SILK_ITEM (country))),
+                               silk_geometry_ref (silk_country_get_geometry (country, 0)));
+        }
+    }
+
+  if (detail->borders && full->borders->len > 0 && full->borders->pdata[0] != NULL)
+    *border_level = g_steal_pointer (&full->borders->pdata[0]);
+}
+
+static void
+detail_ensure (SilkDetail *detail)
+{
+  if (g_atomic_int_get (&detail->state) == DETAIL_LOADED)
+    return;
+
+  g_mutex_lock (&detail->lock);
+  while (detail->state == DETAIL_LOADING)
+    g_cond_wait (&detail->loaded_cond, &detail->lock);
+
+  if (detail->state == DETAIL_PENDING)
+    {
+      GHashTable *geometries = NULL;
+      GPtrArray *border_level = NULL;
+
+      /* Read without the lock, so that threads that want it only wait, on the
+       * condition, rather than stall on the mutex. */
+      detail->state = DETAIL_LOADING;
+      g_mutex_unlock (&detail->lock);
+      detail_read (detail, &geometries, &border_level);
+      g_mutex_lock (&detail->lock);
+
+      detail->geometries = geometries;
+      detail->border_level = border_level;
+      g_atomic_int_set (&detail->state, DETAIL_LOADED);
+      g_cond_broadcast (&detail->loaded_cond);
+    }
+  g_mutex_unlock (&detail->lock);
+}
+
+SilkGeometry *
+silk_detail_get_country_geometry (SilkDetail *detail,
+                                  const char *id)
+{
+  if (!detail->countries)
+    return NULL;
+
+  detail_ensure (detail);
+  return detail->geometries != NULL ? g_hash_table_lookup (detail->geometries, id) : NULL;
+}
+
 static void
 silk_document_finalize (GObject *object)
 {
@@ -69,6 +201,7 @@ silk_document_finalize (GObject *object)
   g_clear_pointer (&self->borders, g_ptr_array_unref);
   g_clear_pointer (&self->lakes, g_ptr_array_unref);
   g_clear_pointer (&self->rivers, g_ptr_array_unref);
+  g_clear_pointer (&self->detail, silk_detail_unref);
 
   g_clear_object (&self->file);
   g_clear_pointer (&self->id, g_free);
@@ -160,7 +293,24 @@ silk_document_load_bundled (GError **error)
   g_once (&registered, register_bundled_atlas, NULL);
 
   file = g_file_new_for_uri (SILK_BUNDLED_ATLAS_URI);
-  return silk_loader_load (file, NULL, error);
+  return silk_loader_load_full (file, SILK_LOAD_DEFER_FINEST, NULL, error);
+}
+
+gboolean
+silk_document_has_finest (SilkDocument *self)
+{
+  g_return_val_if_fail (SILK_IS_DOCUMENT (self), FALSE);
+
+  return self->detail == NULL || g_atomic_int_get (&self->detail->state) == DETAIL_LOADED;
+}
+
+void
+silk_document_ensure_finest (SilkDocument *self)
+{
+  g_return_if_fail (SILK_IS_DOCUMENT (self));
+
+  if (self->detail != NULL)
+    detail_ensure (self->detail);
 }
 
 GFile *
@@ -263,6 +413,13 @@ silk_document_get_borders (SilkDocument *self,
 {
   g_return_val_if_fail (SILK_IS_DOCUMENT (self), NULL);
 
+  if (level == 0 && self->detail != NULL && self->detail->borders)
+    {
+      detail_ensure (self->detail);
+      if (self->detail->border_level != NULL)
+        return self->detail->border_level;
+    }
+
   if (self->borders->len == 0)
     return self->empty;
 
@@ -297,6 +454,13 @@ const SilkBounds *
 silk_document_get_bounds (SilkDocument *self)
 {
   g_return_val_if_fail (SILK_IS_DOCUMENT (self), NULL);
+
+  /* Computed at load from the level standing in for a deferred finest one. */
+  if (!self->bounds_final)
+    {
+      compute_bounds (self);
+      self->bounds_final = TRUE;
+    }
 
   return &self->bounds;
 }
@@ -456,11 +620,29 @@ add_related (SilkDocument *self,
   g_ptr_array_add (by_kind[kind], g_object_ref (item));
 }
 
+static void
+compute_bounds (SilkDocument *self)
+{
+  GListModel *countries = G_LIST_MODEL (self->items[SILK_ITEM_COUNTRY]);
+
+  silk_bounds_init_empty (&self->bounds);
+  for (guint i = 0; i < g_list_model_get_n_items (countries); i++)
+    {
+      g_autoptr(SilkCountry) country = g_list_model_get_item (countries, i);
+
+      silk_bounds_union (&self->bounds, &silk_country_get_geometry (country, 0)->bounds);
+    }
+  for (guint i = 0; i < self->neighbours->len; i++)
+    {
+      SilkCountry *country = g_ptr_array_index (self->neighbours, i);
+
+      silk_bounds_union (&self->bounds, &silk_country_get_geometry (country, 0)->bounds);
+    }
+}
+
 void
 silk_document_finish (SilkDocument *self)
 {
-  GListModel *countries;
-
   g_return_if_fail (SILK_IS_DOCUMENT (self));
 
   /* Walking the kinds and then each list in order keeps every related list in file
@@ -483,18 +665,42 @@ silk_document_finish (SilkDocument *self)
         }
     }
 
-  silk_bounds_init_empty (&self->bounds);
-  countries = G_LIST_MODEL (self->items[SILK_ITEM_COUNTRY]);
-  for (guint i = 0; i < g_list_model_get_n_items (countries); i++)
-    {
-      g_autoptr(SilkCountry) country = g_list_model_get_item (countries, i);
+  compute_bounds (self);
+  self->bounds_final = TRUE;
+}
 
-      silk_bounds_union (&self->bounds, &silk_country_get_geometry (country, 0)->bounds);
+void
+silk_document_defer_finest (SilkDocument *self,
+                            gboolean      countries,
+                            gboolean      borders)
+{
+  SilkDetail *detail;
+  GListModel *members;
+
+  g_return_if_fail (SILK_IS_DOCUMENT (self));
+  g_return_if_fail (self->detail == NULL);
+
+  detail = g_new0 (SilkDetail, 1);
+  g_atomic_ref_count_init (&detail->ref_count);
+  detail->file = g_object_ref (self->file);
+  detail->countries = countries;
+  detail->borders = borders;
+  g_mutex_init (&detail->lock);
+  g_cond_init (&detail->loaded_cond);
+  detail->state = DETAIL_PENDING;
+  self->detail = detail;
+  self->bounds_final = FALSE;
+
+  if (!countries)
+    return;
+
+  members = G_LIST_MODEL (self->items[SILK_ITEM_COUNTRY]);
+  for (guint i = 0; i < g_list_model_get_n_items (members); i++)
+    {
+      g_autoptr(SilkCountry) country = g_list_model_get_item (members, i);
+
+      silk_country_set_detail (country, detail);
     }
   for (guint i = 0; i < self->neighbours->len; i++)
-    {
-      SilkCountry *country = g_ptr_array_index (self->neighbours, i);
-
-      silk_bounds_union (&self->bounds, &silk_country_get_geometry (country, 0)->bounds);
-    }
+    silk_country_set_detail (g_ptr_array_index (self->neighbours, i), detail);
 }

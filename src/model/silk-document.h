@@ -29,6 +29,17 @@ typedef enum
 #define SILK_LOAD_MAX_FILE_SIZE     (64 * 1024 * 1024)
 #define SILK_LOAD_MAX_DEPTH         64
 #define SILK_LOAD_MAX_POSITIONS     1000000
+/* Checking that an outer ring does not cross itself costs, per edge, the number of
+ * its edges that cross the same meridian; the 1:10m outlines have at most 56. */
+#define SILK_LOAD_MAX_EDGES_PER_MERIDIAN 1000
+/* Each simplified level is held in memory in full; the bundled atlas has 2. */
+#define SILK_LOAD_MAX_SIMPLIFIED    8
+/* All geometry files together: 160 MB as points before the map projects them; the
+ * bundled atlas has 285,000, the whole world at 1:10m about 1.5 million. */
+#define SILK_LOAD_MAX_TOTAL_POSITIONS 10000000
+/* Characters in one string or translation: names are laid out on every frame of the
+ * map; the longest text of the bundled atlas has 600. */
+#define SILK_LOAD_MAX_TEXT_LENGTH   10000
 /* At most this many problems are reported for one atlas. */
 #define SILK_LOAD_MAX_PROBLEMS      50
 
@@ -72,6 +83,14 @@ GPtrArray    *silk_document_get_related          (SilkDocument *self,
 
 /* Number of geometry detail levels (≥ 1); level 0 is the finest. */
 guint         silk_document_get_n_detail_levels  (SilkDocument *self);
+/* silk_document_load_bundled() leaves the finest countries and borders (3.5 MB of
+ * GeoJSON that a whole-region view never draws) to be read when something first
+ * asks for level 0: that call then blocks while they load, and any other thread
+ * asking meanwhile waits for the same load. silk_document_ensure_finest() loads
+ * them ahead of need, on a worker thread for instance; has_finest() says whether
+ * that has happened. A document from silk_document_load() has every level. */
+gboolean      silk_document_has_finest           (SilkDocument *self);
+void          silk_document_ensure_finest        (SilkDocument *self);
 /* Arrays of SilkFeature*; never NULL, possibly empty. */
 GPtrArray    *silk_document_get_borders          (SilkDocument *self,
                                                   guint         level);

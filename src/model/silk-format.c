@@ -6,9 +6,10 @@
 #include "silk-format.h"
 #include "silk-source.h"
 
-char *
-silk_format_number (double value,
-                    guint  max_decimals)
+static char *
+format_number (double   value,
+               guint    max_decimals,
+               gboolean grouped)
 {
   guint decimals = 0;
 
@@ -24,20 +25,57 @@ silk_format_number (double value,
     }
 
   /* The ' flag asks the C library for the locale's digit grouping. */
-  return g_strdup_printf ("%'.*f", (int) decimals, value);
+  if (grouped)
+    return g_strdup_printf ("%'.*f", (int) decimals, value);
+  return g_strdup_printf ("%.*f", (int) decimals, value);
+}
+
+char *
+silk_format_number (double value,
+                    guint  max_decimals)
+{
+  return format_number (value, max_decimals, TRUE);
 }
 
 static char *
 format_signed (double   value,
-               gboolean change)
+               gboolean change,
+               gboolean grouped)
 {
-  g_autofree char *digits = silk_format_number (fabs (value), 2);
+  g_autofree char *digits = format_number (fabs (value), 2, grouped);
 
   if (!change || value == 0)
     return value < 0 ? g_strconcat ("−", digits, NULL) : g_steal_pointer (&digits);
 
   /* A true minus sign, not a hyphen, so columns of changes line up. */
   return g_strconcat (value < 0 ? "−" : "+", digits, NULL);
+}
+
+/* What an amount in @unit is multiplied by before it is written in the user's
+ * language. Languages that count large sums in other steps than thousands say so
+ * in their translation: Chinese (and Japanese) count in 亿 (10⁸), so 80 billion
+ * US dollars are 800亿美元, not "80 billion". */
+static double
+unit_multiplier (const char *unit)
+{
+  const char *text;
+  double multiplier;
+
+  if (g_strcmp0 (unit, "usd-billion") != 0)
+    return 1;
+
+  /* Translators: how many of your language's units of money make one billion (a
+   * thousand million), as a plain number: "1" where sums are told in billions
+   * ("USD 80 bn", "80 млрд"); "10" in Chinese, which tells them in 亿 (a hundred
+   * million), so that USD 80 bn becomes 800亿美元. Amounts in billions of US dollars
+   * are multiplied by it before they fill "USD %s bn". */
+  text = C_("usd-billion multiplier", "1");
+  multiplier = g_ascii_strtod (text, NULL);
+
+  /* A slip in a translation must not turn a figure into nonsense. */
+  if (!isfinite (multiplier) || multiplier <= 0 || multiplier > 1e6)
+    return 1;
+  return multiplier;
 }
 
 /* @number is the formatted amount ("80", "7–8"); @count picks the plural form. */
@@ -74,6 +112,8 @@ silk_format_figure_value (SilkFigure *figure)
   const SilkValue *value;
   const char *unit;
   gboolean change;
+  gboolean grouped;
+  double multiplier;
   g_autofree char *number = NULL;
   g_autofree char *amount = NULL;
 
@@ -82,19 +122,23 @@ silk_format_figure_value (SilkFigure *figure)
   value = silk_figure_get_value (figure);
   unit = silk_figure_get_unit (figure);
   change = silk_figure_is_change (figure);
+  multiplier = unit_multiplier (unit);
+  /* A language that counts in myriads (800亿, not 80 billion) does not group the
+   * digits before such a unit by thousands: 1000亿美元, not 1,000亿美元. */
+  grouped = multiplier == 1;
 
   if (value->kind == SILK_VALUE_RANGE)
     {
-      g_autofree char *low = format_signed (value->value, change);
-      g_autofree char *high = silk_format_number (fabs (value->max), 2);
+      g_autofree char *low = format_signed (value->value * multiplier, change, grouped);
+      g_autofree char *high = format_number (fabs (value->max * multiplier), 2, grouped);
 
-      /* Translators: a range of numbers, e.g. "7–8"; keep the en dash */
-      number = g_strdup_printf (_("%s–%s"), low, high);
-      return apply_unit (unit, number, value->max);
+      /* Translators: a range of numbers, e.g. "7–8" (days) */
+      number = g_strdup_printf (C_("number range", "%s–%s"), low, high);
+      return apply_unit (unit, number, value->max * multiplier);
     }
 
-  number = format_signed (value->value, change);
-  amount = apply_unit (unit, number, value->value);
+  number = format_signed (value->value * multiplier, change, grouped);
+  amount = apply_unit (unit, number, value->value * multiplier);
 
   switch (value->kind)
     {
@@ -121,7 +165,8 @@ format_date (const SilkDate *date,
   switch (date->precision)
     {
     case SILK_DATE_YEAR:
-      return g_strdup_printf ("%u", date->year);
+      /* Translators: a year on its own, e.g. "2025" (Chinese: "2025年") */
+      return g_strdup_printf (C_("year", "%u"), date->year);
     case SILK_DATE_MONTH:
       /* Translators: a month on its own or with its year, in strftime format;
        * %OB is the month name in the nominative case */
@@ -142,6 +187,16 @@ format_date (const SilkDate *date,
   if (time == NULL)
     return g_strdup_printf ("%u", date->year);
 
+  /* Translators: do not translate this text. Write "month:lowercase" if your
+   * language writes the names of months in lower case (Russian "январь–сентябрь
+   * 2025 г.") while the C library's standalone names are capitalised; keep
+   * "month:as-is" otherwise. */
+  if (g_str_equal (C_("month", "month:as-is"), "month:lowercase"))
+    {
+      g_autofree char *text = g_date_time_format (time, format);
+
+      return text != NULL ? g_utf8_strdown (text, -1) : NULL;
+    }
   return g_date_time_format (time, format);
 }
 
@@ -162,13 +217,26 @@ silk_format_period (const SilkPeriod *period)
     /* Translators: a total reached by a date, e.g. "until December 2025" */
     return g_strdup_printf (_("until %s"), end);
 
-  /* "January–September 2025" rather than "January 2025–September 2025". */
-  start = format_date (&period->start,
-                       period->start.year != period->end.year
-                       || period->start.precision == SILK_DATE_YEAR);
+  /* "January–September 2025" rather than "January 2025–September 2025": within one
+   * year, the year is written once. */
+  if (period->start.year == period->end.year && period->start.precision != SILK_DATE_YEAR
+      /* Translators: within a period of one year, which of its two dates carries
+       * the year. Do not translate this text: write "period:year-on-end" if the year
+       * follows the second date ("January–September 2025") or "period:year-on-start"
+       * if it comes with the first ("2025年1月至9月"). */
+      && g_str_equal (C_("period", "period:year-on-end"), "period:year-on-start"))
+    {
+      g_free (end);
+      start = format_date (&period->start, TRUE);
+      end = format_date (&period->end, FALSE);
+    }
+  else
+    start = format_date (&period->start,
+                         period->start.year != period->end.year
+                         || period->start.precision == SILK_DATE_YEAR);
 
   /* Translators: a period from one date to another, e.g. "January–September 2025" */
-  return g_strdup_printf (_("%s–%s"), start, end);
+  return g_strdup_printf (C_("period", "%s–%s"), start, end);
 }
 
 static char *

@@ -171,6 +171,9 @@ struct _SilkCountry
   /* Index is the detail level; NULL where the atlas lacks that level for this
    * country. Level 0 is never NULL. */
   GPtrArray *geometries;
+  /* Where the finest level is when the loader deferred it; geometries[0] then
+   * holds the level standing in for it. */
+  SilkDetail *detail;
 };
 
 G_DEFINE_FINAL_TYPE (SilkCountry, silk_country, SILK_TYPE_ITEM)
@@ -189,6 +192,7 @@ silk_country_finalize (GObject *object)
 
   g_clear_object (&self->capital);
   g_clear_pointer (&self->geometries, g_ptr_array_unref);
+  g_clear_pointer (&self->detail, silk_detail_unref);
 
   G_OBJECT_CLASS (silk_country_parent_class)->finalize (object);
 }
@@ -243,11 +247,30 @@ silk_country_get_geometry (SilkCountry *self,
 {
   g_return_val_if_fail (SILK_IS_COUNTRY (self), NULL);
 
+  if (level == 0 && self->detail != NULL)
+    {
+      SilkGeometry *finest = silk_detail_get_country_geometry (self->detail,
+                                                               silk_item_get_id (SILK_ITEM (self)));
+
+      if (finest != NULL)
+        return finest;
+    }
+
   level = MIN (level, self->geometries->len - 1);
   while (level > 0 && g_ptr_array_index (self->geometries, level) == NULL)
     level--;
 
   return g_ptr_array_index (self->geometries, level);
+}
+
+void
+silk_country_set_detail (SilkCountry *self,
+                         SilkDetail  *detail)
+{
+  g_return_if_fail (SILK_IS_COUNTRY (self));
+
+  g_clear_pointer (&self->detail, silk_detail_unref);
+  self->detail = detail != NULL ? silk_detail_ref (detail) : NULL;
 }
 
 void

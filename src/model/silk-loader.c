@@ -13,10 +13,10 @@
 
 #include <json-glib/json-glib.h>
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "silk-json-locate.h"
+#include "silk-json-parse.h"
 #include "silk-loader.h"
 #include "silk-model-private.h"
 
@@ -41,6 +41,8 @@ typedef struct
   const char *data;
   gsize length;
   JsonNode *root;
+  /* Geometry files: the coordinates silk_json_parse() kept out of root. */
+  SilkJsonCoordinates *coordinates;
   SilkJsonStep path[PATH_CAPACITY];
   guint depth;
 
@@ -110,6 +112,7 @@ struct _Loader
   GString *problems;
   guint n_problems;
   guint n_found;
+  guint64 n_positions;
   SilkLoadError code;
 
   char *language;
@@ -136,6 +139,11 @@ struct _Loader
   gboolean routes_failed;
   GPtrArray *route_order;
   GHashTable *parents;
+
+  /* SILK_LOAD_DEFER_FINEST, and whether it applied to each kind. */
+  gboolean defer_finest;
+  gboolean deferred_countries;
+  gboolean deferred_borders;
 };
 
 /* The members a JSON object of each sort may have, and the words of each enumeration
@@ -196,6 +204,33 @@ enum { ALIGNMENT_APPROXIMATE, ALIGNMENT_SURVEYED };
 
 /* Problems */
 
+/* Appends @text with its control characters written as JSON escapes: messages quote
+ * the atlas' own strings, and a line break in one ("a\nb" in the file) would break
+ * the promise of one problem per line. A quote cut short ("%.32s") can end inside a
+ * character; that half character becomes U+FFFD, as messages must be UTF-8. */
+static void
+append_escaped (GString    *out,
+                const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+
+  for (const char *p = valid; *p != '\0'; p++)
+    {
+      guchar ch = *p;
+
+      if (ch == '\n')
+        g_string_append (out, "\\n");
+      else if (ch == '\r')
+        g_string_append (out, "\\r");
+      else if (ch == '\t')
+        g_string_append (out, "\\t");
+      else if (ch < 0x20 || ch == 0x7F)
+        g_string_append_printf (out, "\\u%04X", (guint) ch);
+      else
+        g_string_append_c (out, *p);
+    }
+}
+
 static void
 add_problem (Loader        *l,
              SilkLoadError  code,
@@ -211,7 +246,9 @@ add_problem (Loader        *l,
   else
     g_string_append_c (l->problems, '\n');
 
-  g_string_append_printf (l->problems, "%s: %s", where, message);
+  append_escaped (l->problems, where);
+  g_string_append (l->problems, ": ");
+  append_escaped (l->problems, message);
   l->n_problems++;
 }
 
@@ -618,6 +655,27 @@ get_member (Obj        *o,
   return node;
 }
 
+/* Reports a string longer than SILK_LOAD_MAX_TEXT_LENGTH at @f's current path. */
+static gboolean
+is_too_long (LoadFile   *f,
+             const char *string,
+             const char *name)
+{
+  glong n;
+
+  if (strlen (string) <= SILK_LOAD_MAX_TEXT_LENGTH)
+    return FALSE;
+
+  n = g_utf8_strlen (string, -1);
+  if (n <= SILK_LOAD_MAX_TEXT_LENGTH)
+    return FALSE;
+
+  report (f, SILK_LOAD_ERROR_LIMIT,
+          "\"%s\" has %ld characters, more than the %u a text may have", name, n,
+          SILK_LOAD_MAX_TEXT_LENGTH);
+  return TRUE;
+}
+
 static gboolean
 get_string (Obj         *o,
             const char  *name,
@@ -643,6 +701,14 @@ get_string (Obj         *o,
                      "\"%s\" must not be empty", name);
       return FALSE;
     }
+
+  push_member (o->file, name);
+  if (is_too_long (o->file, json_node_get_string (node), name))
+    {
+      pop (o->file);
+      return FALSE;
+    }
+  pop (o->file);
 
   *out = json_node_get_string (node);
   return TRUE;
@@ -703,6 +769,8 @@ read_text_value (LoadFile   *f,
           report (f, SILK_LOAD_ERROR_INVALID, "\"%s\" must not be empty", name);
           return NULL;
         }
+      if (is_too_long (f, json_node_get_string (node), name))
+        return NULL;
       return silk_text_new_plain (language, json_node_get_string (node));
     }
 
@@ -746,7 +814,7 @@ read_text_value (LoadFile   *f,
       else if (is_blank (json_node_get_string (value)))
         report (f, SILK_LOAD_ERROR_INVALID,
                 "the \"%s\" translation of \"%s\" must not be empty", code, name);
-      else
+      else if (!is_too_long (f, json_node_get_string (value), name))
         silk_text_add (text, code, json_node_get_string (value));
       pop (f);
     }
@@ -1190,6 +1258,7 @@ load_file_free (LoadFile *f)
   for (guint i = 0; i < f->found_depth; i++)
     g_free (f->found_names[i]);
   g_clear_pointer (&f->root, json_node_unref);
+  g_clear_pointer (&f->coordinates, silk_json_coordinates_free);
   g_clear_pointer (&f->bytes, g_bytes_unref);
   g_free (f->display);
   g_free (f);
@@ -1262,7 +1331,9 @@ read_bounded (GFile         *file,
   if (stream == NULL)
     return NULL;
 
-  buffer = g_byte_array_sized_new (CLAMP (size_hint, 0, SILK_LOAD_MAX_FILE_SIZE) + 1);
+  /* Room for the last read too, which asks for a whole chunk: the buffer is then
+   * never moved. */
+  buffer = g_byte_array_sized_new (CLAMP (size_hint, 0, SILK_LOAD_MAX_FILE_SIZE) + READ_CHUNK + 1);
 
   /* The size from the file system can be wrong (a pipe, a file still growing), so
    * the read itself stops past the limit too. */
@@ -1299,7 +1370,6 @@ typedef enum
   READ_TOO_LARGE,  /* size: the size the file system gives, or 0 if the read found it */
   READ_EMPTY,
   READ_BAD_TEXT,   /* error: a SILK_LOAD_ERROR whose problem begins at offset */
-  READ_PARSE,      /* error: json-glib's */
   READ_CANCELLED,  /* error */
 } ReadStatus;
 
@@ -1308,6 +1378,7 @@ typedef enum
 typedef struct
 {
   GFile *file;
+  gboolean geometry; /* a GeoJSON file: keep its coordinates out of the tree */
   ReadStatus status;
   GError *error;
   goffset size;
@@ -1316,6 +1387,7 @@ typedef struct
   const char *data;
   gsize length;
   JsonNode *root;
+  SilkJsonCoordinates *coordinates;
 } JsonRead;
 
 static void
@@ -1325,6 +1397,7 @@ json_read_clear (JsonRead *r)
   g_clear_error (&r->error);
   g_clear_pointer (&r->bytes, g_bytes_unref);
   g_clear_pointer (&r->root, json_node_unref);
+  g_clear_pointer (&r->coordinates, silk_json_coordinates_free);
 }
 
 static void
@@ -1332,8 +1405,7 @@ json_read_run (JsonRead     *r,
                GCancellable *cancellable)
 {
   g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(JsonParser) parser = NULL;
-  gboolean too_large;
+  gboolean too_large = FALSE;
 
   info = g_file_query_info (r->file,
                             G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
@@ -1359,7 +1431,11 @@ json_read_run (JsonRead     *r,
       return;
     }
 
-  r->bytes = read_bounded (r->file, r->size, cancellable, &too_large, &r->error);
+  /* The bundled atlas is in the binary already: take its bytes where they are. */
+  if (g_file_has_uri_scheme (r->file, "resource"))
+    r->bytes = g_file_load_bytes (r->file, cancellable, NULL, &r->error);
+  else
+    r->bytes = read_bounded (r->file, r->size, cancellable, &too_large, &r->error);
   if (r->bytes == NULL)
     {
       r->size = 0;
@@ -1386,23 +1462,28 @@ json_read_run (JsonRead     *r,
       return;
     }
 
-  if (!silk_json_check (r->data, r->length, SILK_LOAD_MAX_DEPTH, &r->offset, &r->error))
+  /* silk_json_parse() refuses what silk_json_check() refuses, in one pass rather
+   * than two; the checker, whose messages say more, runs to explain a refusal. */
+  r->root = silk_json_parse (r->data, r->length, r->geometry ? &r->coordinates : NULL,
+                             &r->offset, &r->error);
+  if (r->root != NULL)
     {
-      r->status = READ_BAD_TEXT;
+      r->status = READ_OK;
       return;
     }
 
-  /* Not the immutable parser: sealing the tree is one more pass over it, and this
-   * tree is never shared. */
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, r->data, r->length, &r->error))
-    {
-      r->status = READ_PARSE;
-      return;
-    }
+  r->status = READ_BAD_TEXT;
+  {
+    g_autoptr(GError) check_error = NULL;
+    gsize check_offset;
 
-  r->root = json_parser_steal_root (parser);
-  r->status = READ_OK;
+    if (!silk_json_check (r->data, r->length, SILK_LOAD_MAX_DEPTH, &check_offset, &check_error))
+      {
+        g_clear_error (&r->error);
+        r->error = g_steal_pointer (&check_error);
+        r->offset = check_offset;
+      }
+  }
 }
 
 /* Reports what went wrong with @r, or turns it into a LoadFile. IO problems go to
@@ -1451,7 +1532,6 @@ json_read_finish (Loader     *l,
       return NULL;
 
     case READ_BAD_TEXT:
-    case READ_PARSE:
     case READ_OK:
     default:
       break;
@@ -1464,6 +1544,7 @@ json_read_finish (Loader     *l,
   f->data = r->data;
   f->length = r->length;
   f->root = g_steal_pointer (&r->root);
+  f->coordinates = g_steal_pointer (&r->coordinates);
   f->position_line = 1;
   f->position_column = 1;
   silk_json_locate (f->data, f->length, NULL, 0, FALSE, &f->root_offset);
@@ -1475,24 +1556,6 @@ json_read_finish (Loader     *l,
       return NULL;
     }
 
-  if (r->status == READ_PARSE)
-    {
-      /* silk_json_check() accepts only what json-glib parses, so this is not
-       * expected; json-glib says "<data>:LINE:COLUMN: Parse error: message". */
-      guint line = 1, column = 1;
-      const char *text = r->error->message;
-      const char *rest = strstr (text, ": Parse error: ");
-
-      if (g_str_has_prefix (text, "<data>:") && rest != NULL
-          && sscanf (text + strlen ("<data>:"), "%u:%u", &line, &column) == 2)
-        text = rest + strlen (": Parse error: ");
-
-      g_free (where);
-      where = g_strdup_printf ("%s:%u:%u", f->display, line, column);
-      add_problem (l, SILK_LOAD_ERROR_SYNTAX, where, text);
-      return NULL;
-    }
-
   return f;
 }
 
@@ -1501,12 +1564,14 @@ static LoadFile *
 load_file (Loader     *l,
            GFile      *file,
            LoadFile   *referrer,
-           const char *path)
+           const char *path,
+           gboolean    geometry)
 {
   JsonRead r = { 0, };
   LoadFile *f;
 
   r.file = g_object_ref (file);
+  r.geometry = geometry;
   json_read_run (&r, l->cancellable);
   f = json_read_finish (l, &r, referrer, path);
   json_read_clear (&r);
@@ -1755,18 +1820,32 @@ read_ring (GeometryReader      *r,
     }
 
   /* An outer ring that crosses itself fills wrongly and breaks point-in-polygon
-   * hits. silk_ring_find_crossing() sweeps rather than testing every pair, so even
-   * the 1:10m outlines are checked in full. */
-  if (ring == 0 && silk_ring_find_crossing (points, n, &a, &b))
-    {
-      push_index (r->file, a);
-      report (r->file, SILK_LOAD_ERROR_INVALID,
-              "the outer ring of polygon %u crosses itself: its edge from position %u to "
-              "%u crosses the edge from position %u to %u",
-              polygon + 1, a + 1, a + 2, b + 1, b + 2);
-      pop (r->file);
-      return;
-    }
+   * hits. silk_ring_check_crossing() sweeps rather than testing every pair, so even
+   * the 1:10m outlines are checked in full; the bound keeps a ring made to defeat
+   * the sweep from taking hours. */
+  if (ring == 0)
+    switch (silk_ring_check_crossing (points, n, SILK_LOAD_MAX_EDGES_PER_MERIDIAN, &a, &b))
+      {
+      case SILK_RING_CROSSES:
+        push_index (r->file, a);
+        report (r->file, SILK_LOAD_ERROR_INVALID,
+                "the outer ring of polygon %u crosses itself: its edge from position %u to "
+                "%u crosses the edge from position %u to %u",
+                polygon + 1, a + 1, a + 2, b + 1, b + 2);
+        pop (r->file);
+        return;
+
+      case SILK_RING_TOO_INTRICATE:
+        report (r->file, SILK_LOAD_ERROR_LIMIT,
+                "the outer ring of polygon %u has more than %u edges that cross one "
+                "meridian, the most a ring may have",
+                polygon + 1, SILK_LOAD_MAX_EDGES_PER_MERIDIAN);
+        return;
+
+      case SILK_RING_SIMPLE:
+      default:
+        break;
+      }
 
   for (guint i = 0; i < n; i++)
     silk_geometry_builder_add_point (builder, points[i].x, points[i].y);
@@ -1803,6 +1882,27 @@ read_polygon (GeometryReader      *r,
       read_ring (r, json_array_get_element (array, i), builder, polygon, i);
       pop (r->file);
     }
+}
+
+/* Counts @geometry's positions towards the atlas' total; NULL after reporting
+ * the first geometry over SILK_LOAD_MAX_TOTAL_POSITIONS. Takes @geometry. */
+static SilkGeometry *
+count_positions (LoadFile     *f,
+                 SilkGeometry *geometry)
+{
+  Loader *l = f->loader;
+  gboolean was_over = l->n_positions > SILK_LOAD_MAX_TOTAL_POSITIONS;
+
+  l->n_positions += geometry->n_points;
+  if (l->n_positions <= SILK_LOAD_MAX_TOTAL_POSITIONS)
+    return geometry;
+
+  silk_geometry_unref (geometry);
+  if (!was_over)
+    report (f, SILK_LOAD_ERROR_LIMIT,
+            "with this geometry, the atlas' geometry files have more than %u positions "
+            "together, the most an atlas may have", SILK_LOAD_MAX_TOTAL_POSITIONS);
+  return NULL;
 }
 
 /* Reads the geometry at the current path; NULL after reporting. */
@@ -1874,6 +1974,18 @@ read_geometry (LoadFile         *f,
       return NULL;
     }
 
+  if (f->coordinates != NULL)
+    {
+      SilkGeometry *geometry =
+        silk_json_coordinates_take_geometry (f->coordinates,
+                                             json_object_get_member (o.object, "coordinates"),
+                                             type, multi);
+
+      /* Otherwise the full tree is there to check and report on. */
+      if (geometry != NULL)
+        return count_positions (f, geometry);
+    }
+
   if (!get_array (&o, "coordinates", TRUE, &coordinates) || coordinates == NULL)
     return NULL;
 
@@ -1922,7 +2034,7 @@ read_geometry (LoadFile         *f,
   if (f->loader->n_found != found)
     return NULL;
 
-  return silk_geometry_builder_finish (builder);
+  return count_positions (f, silk_geometry_builder_finish (builder));
 }
 
 /* Features */
@@ -2449,7 +2561,7 @@ load_geometry (Loader   *l,
 
   path = json_node_get_string (node);
   file = resolve_path (l, path);
-  g = file != NULL ? load_file (l, file, m, path) : NULL;
+  g = file != NULL ? load_file (l, file, m, path, TRUE) : NULL;
   if (g == NULL)
     {
       mark_failed (l, kind, level);
@@ -2461,6 +2573,7 @@ load_geometry (Loader   *l,
   /* The tree of a 1:10m file is many times the size of its text: keep only what the
    * records took from it. The text stays for positions in later messages. */
   g_clear_pointer (&g->root, json_node_unref);
+  g_clear_pointer (&g->coordinates, silk_json_coordinates_free);
 
   if (records == NULL)
     {
@@ -2487,6 +2600,24 @@ load_geometry_member (Loader     *l,
       return FALSE;
     }
 
+  /* SILK_LOAD_DEFER_FINEST: the first simplified level stands in for the finest,
+   * as level 0, and load_geometry_levels() then skips it. */
+  if (l->defer_finest && (kind == FILE_COUNTRIES || kind == FILE_BORDERS))
+    {
+      g_autofree char *levels_name = g_strconcat (name, "-simplified", NULL);
+      JsonNode *levels = json_object_get_member (o->object, levels_name);
+
+      if (levels != NULL && JSON_NODE_HOLDS_ARRAY (levels)
+          && json_array_get_length (json_node_get_array (levels)) > 0)
+        {
+          node = json_array_get_element (json_node_get_array (levels), 0);
+          if (kind == FILE_COUNTRIES)
+            l->deferred_countries = TRUE;
+          else
+            l->deferred_borders = TRUE;
+        }
+    }
+
   push_member (o->file, name);
   load_geometry (l, node, kind, 0);
   pop (o->file);
@@ -2506,8 +2637,19 @@ load_geometry_levels (Loader     *l,
     return 0;
 
   n = json_array_get_length (array);
+  if (n > SILK_LOAD_MAX_SIMPLIFIED)
+    {
+      report_member (o->file, name, SILK_LOAD_ERROR_LIMIT,
+                     "\"%s\" lists %u files; an atlas may have at most %u simplified "
+                     "levels", name, n, SILK_LOAD_MAX_SIMPLIFIED);
+      return 0;
+    }
+
   push_member (o->file, name);
-  for (guint i = 0; i < n && !loader_full (l); i++)
+  /* With the finest level deferred, the first of these is level 0 already: level 1
+   * falls back to it. */
+  for (guint i = (kind == FILE_COUNTRIES ? l->deferred_countries : l->deferred_borders) ? 1 : 0;
+       i < n && !loader_full (l); i++)
     {
       push_index (o->file, i);
       load_geometry (l, json_array_get_element (array, i), kind, i + 1);
@@ -3603,11 +3745,21 @@ silk_loader_load (GFile         *file,
                   GCancellable  *cancellable,
                   GError       **error)
 {
+  return silk_loader_load_full (file, SILK_LOAD_FLAGS_NONE, cancellable, error);
+}
+
+SilkDocument *
+silk_loader_load_full (GFile         *file,
+                       SilkLoadFlags  flags,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
   Loader l = { 0, };
   SilkDocument *document;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
+  l.defer_finest = (flags & SILK_LOAD_DEFER_FINEST) != 0;
   l.cancellable = cancellable;
   l.files = g_ptr_array_new_with_free_func ((GDestroyNotify) load_file_free);
   l.problems = g_string_new (NULL);
@@ -3622,11 +3774,13 @@ silk_loader_load (GFile         *file,
   l.place_features = g_hash_table_new (g_str_hash, g_str_equal);
   l.parents = g_hash_table_new (NULL, NULL);
 
-  l.manifest = load_file (&l, file, NULL, NULL);
+  l.manifest = load_file (&l, file, NULL, NULL, FALSE);
   if (l.manifest != NULL)
     read_manifest (&l);
 
   document = finish (&l, error);
+  if (document != NULL && (l.deferred_countries || l.deferred_borders))
+    silk_document_defer_finest (document, l.deferred_countries, l.deferred_borders);
 
   g_clear_error (&l.fatal);
   g_clear_object (&l.document);

@@ -131,4 +131,22 @@ void          silk_document_add_river          (SilkDocument  *self,
 /* Builds the indexes (related items, bounds) once every item is in. */
 void          silk_document_finish             (SilkDocument  *self);
 
+/* The finest level of an atlas loaded with SILK_LOAD_DEFER_FINEST (silk-loader.h),
+ * read on first use; @countries and @borders say which of the two files were
+ * deferred. The first simplified level stands in as level 0 until then, for
+ * anything that must not wait (the bounds computed at load, say). */
+typedef struct _SilkDetail SilkDetail;
+
+void          silk_document_defer_finest       (SilkDocument  *self,
+                                                gboolean       countries,
+                                                gboolean       borders);
+SilkDetail   *silk_detail_ref                  (SilkDetail    *detail);
+void          silk_detail_unref                (SilkDetail    *detail);
+/* Loads the finest level if need be (on this thread, or waiting for the thread
+ * that loads it); NULL if it failed to load. */
+SilkGeometry *silk_detail_get_country_geometry (SilkDetail    *detail,
+                                                const char    *id);
+void          silk_country_set_detail          (SilkCountry   *self,
+                                                SilkDetail    *detail);
+
 G_END_DECLS

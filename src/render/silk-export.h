@@ -3,6 +3,7 @@
 
 #include "silk-document.h"
 #include "silk-map-data.h"
+#include "silk-renderer.h"
 
 G_BEGIN_DECLS
 
@@ -45,6 +46,29 @@ gboolean silk_export_map_data     (SilkMapData  *data,
                                    int           height,
                                    gboolean      dark,
                                    GError      **error);
+/* What silk_export_map_full() draws. */
+typedef struct
+{
+  int width;                /* pixels for PNG, points for SVG and PDF */
+  int height;
+  gboolean dark;
+  SilkLayers layers;        /* map layers and chrome (legend, scale bar, attribution) */
+  SilkItem *selected;       /* drawn emphasised, or NULL */
+  /* The projected rectangle to show, fitted to the image; NULL shows @selected and
+   * its surroundings, or else the whole region. */
+  const SilkBounds *extent;
+} SilkExportOptions;
+
+/* Every layer, light, nothing selected, the whole region. */
+void     silk_export_options_init (SilkExportOptions       *options,
+                                   int                      width,
+                                   int                      height);
+/* silk_export_map_data() with every choice the export dialog offers; the same
+ * atomic write. */
+gboolean silk_export_map_full     (SilkMapData             *data,
+                                   const char              *path,
+                                   const SilkExportOptions *options,
+                                   GError                 **error);
 /* Parses "WIDTHxHEIGHT" (for --size) within the export limits. */
 gboolean silk_export_parse_size   (const char   *text,
                                    int          *width,

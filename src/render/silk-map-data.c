@@ -234,8 +234,10 @@ silk_map_data_new (SilkDocument *document)
     silk_bounds_add_point (&data->region, 0, 0);
 
   /* Simplification keeps the outline's length about the same, so the mean segment
-   * of a level is the coarse outline's length over that level's segment count. */
-  for (guint level = 0; level < data->n_levels; level++)
+   * of a level is the coarse outline's length over that level's segment count.
+   * Level 0 needs none: it is what silk_map_data_choose_level() falls back to
+   * (and counting it would read the bundled atlas' deferred 1:10m files now). */
+  for (guint level = 1; level < data->n_levels; level++)
     {
       guint n_segments = 0;
 
@@ -395,6 +397,9 @@ silk_map_data_get_country_geometry (SilkMapData *data,
   g_return_val_if_fail (i < data->countries->len, NULL);
 
   level = MIN (level, data->n_levels - 1);
+  /* Outside the lock: the finest level may have to be read first. */
+  if (level == 0)
+    silk_document_ensure_finest (data->document);
   g_mutex_lock (&data->lock);
   ensure_level_locked (data, level);
   geometry = data->country_levels[level][i];
@@ -410,6 +415,8 @@ silk_map_data_get_borders (SilkMapData *data,
   GArray *borders;
 
   level = MIN (level, data->n_levels - 1);
+  if (level == 0)
+    silk_document_ensure_finest (data->document);
   g_mutex_lock (&data->lock);
   ensure_level_locked (data, level);
   borders = data->border_levels[level];
@@ -764,6 +771,7 @@ silk_map_data_get_scale_limits (SilkMapData *data,
 static void
 ensure_index (SilkMapData *data)
 {
+  silk_document_ensure_finest (data->document);
   g_mutex_lock (&data->lock);
   if (data->country_index == NULL)
     {

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "silk-map-data-private.h"
 
@@ -73,6 +74,7 @@ struct _SilkRenderer
   GArray *lines;               /* Rect used as a segment (x0, y0)–(x1, y1): routes on screen */
   GArray *placed;              /* Placed */
   double label_margin;         /* labels keep this far inside the view */
+  SilkLayers legend_layers;    /* the map layers the legend explains */
 };
 
 /* The view transform, precomputed for the inner loops. */
@@ -129,6 +131,19 @@ label_free (gpointer p)
   g_free (label);
 }
 
+/* The user's first language as Pango names it ("zh-cn"): the first of GLib's list
+ * without an encoding or modifier. */
+static PangoLanguage *
+user_language (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    if (strpbrk (names[i], ".@") == NULL)
+      return pango_language_from_string (names[i]);
+  return pango_language_get_default ();
+}
+
 SilkRenderer *
 silk_renderer_new (SilkMapData *data)
 {
@@ -152,6 +167,11 @@ silk_renderer_new (SilkMapData *data)
   pango_cairo_context_set_font_options (renderer->context, options);
   cairo_font_options_destroy (options);
   pango_context_set_round_glyph_positions (renderer->context, FALSE);
+  /* The names are in the user's language (SilkText picks by the same list): say so,
+   * so that Han characters take the Simplified Chinese forms under zh_CN even when
+   * LC_CTYPE says otherwise. */
+  pango_context_set_language (renderer->context, user_language ());
+  renderer->legend_layers = SILK_LAYERS_MAP;
 
   renderer->labels = g_hash_table_new_full (NULL, NULL, NULL, label_free);
   renderer->legend_labels = g_hash_table_new_full (NULL, NULL, NULL, label_free);
@@ -813,7 +833,8 @@ draw_land (SilkRenderer      *renderer,
            cairo_t           *cr,
            const Xform       *t,
            const SilkPalette *palette,
-           guint              level)
+           guint              level,
+           SilkLayers         layers)
 {
   SilkMapData *data = renderer->data;
   const SilkMapCountry *countries;
@@ -824,9 +845,10 @@ draw_land (SilkRenderer      *renderer,
 
   /* The neighbours share one colour and never overlap: one path, one fill. */
   cairo_new_path (cr);
-  for (guint i = 0; i < n; i++)
-    if (countries[i].tint < 0)
-      path_polygons (renderer, cr, t, silk_map_data_get_country_geometry (data, i, level));
+  if (layers & SILK_LAYER_NEIGHBOURS)
+    for (guint i = 0; i < n; i++)
+      if (countries[i].tint < 0)
+        path_polygons (renderer, cr, t, silk_map_data_get_country_geometry (data, i, level));
   silk_color_set_source (cr, &palette->neighbour);
   cairo_fill (cr);
 
@@ -929,7 +951,8 @@ draw_borders (SilkRenderer      *renderer,
               cairo_t           *cr,
               const Xform       *t,
               const SilkPalette *palette,
-              guint              level)
+              guint              level,
+              SilkLayers         layers)
 {
   const SilkMapFeature *borders;
   guint n;
@@ -968,7 +991,10 @@ draw_borders (SilkRenderer      *renderer,
           gboolean coast = g_strcmp0 (feature->kind, "coast") == 0;
           int kind = coast ? 0 : border_touches_member (renderer->data, feature) ? 2 : 1;
 
-          if (kind == pass)
+          /* Without the neighbours, only the members' own outlines. */
+          if (kind == pass
+              && (kind == 2 || (layers & SILK_LAYER_NEIGHBOURS)
+                  || (kind == 0 && border_touches_member (renderer->data, feature))))
             path_lines_chunked (cr, t, borders[i].geometry, &chunk);
         }
       cairo_stroke (cr);
@@ -1219,11 +1245,22 @@ draw_route_endpoints (cairo_t            *cr,
     }
 }
 
+/* A tunnel belongs to its railway: it shows and hides with the railways. */
+static gboolean
+route_shown (const SilkMapRoute *route,
+             SilkLayers          layers)
+{
+  SilkMode mode = silk_project_get_mode (route->project);
+
+  return (layers & (mode == SILK_MODE_HIGHWAY ? SILK_LAYER_HIGHWAYS : SILK_LAYER_RAILWAYS)) != 0;
+}
+
 static void
 draw_routes (SilkRenderer      *renderer,
              cairo_t           *cr,
              const Xform       *t,
-             const SilkPalette *palette)
+             const SilkPalette *palette,
+             SilkLayers         layers)
 {
   const SilkMapRoute *routes;
   guint n;
@@ -1236,11 +1273,13 @@ draw_routes (SilkRenderer      *renderer,
         SilkMode mode = silk_project_get_mode (routes[i].project);
 
         if ((pass == 0) == (mode == SILK_MODE_HIGHWAY)
-            && (pass == 2) == (mode == SILK_MODE_TUNNEL))
+            && (pass == 2) == (mode == SILK_MODE_TUNNEL)
+            && route_shown (&routes[i], layers))
           draw_route (renderer, cr, t, palette, &routes[i], 1.0);
       }
   for (guint i = 0; i < n; i++)
-    draw_route_endpoints (cr, t, palette, &routes[i], 1.0);
+    if (route_shown (&routes[i], layers))
+      draw_route_endpoints (cr, t, palette, &routes[i], 1.0);
 }
 
 /* Places */
@@ -1452,6 +1491,8 @@ draw_places_and_labels (SilkRenderer      *renderer,
       {
         SilkPoint ends[2];
 
+        if (!route_shown (&routes[i], layers))
+          continue;
         route_ends (&routes[i], &ends[0], &ends[1]);
         for (guint k = 0; k < 2; k++)
           {
@@ -1465,7 +1506,8 @@ draw_places_and_labels (SilkRenderer      *renderer,
   if (layers & SILK_LAYER_ROUTES)
     for (guint i = 0; i < n_routes; i++)
       {
-        if (!silk_bounds_intersects (&routes[i].line->bounds, &t->clip))
+        if (!route_shown (&routes[i], layers)
+            || !silk_bounds_intersects (&routes[i].line->bounds, &t->clip))
           continue;
         for (guint p = 0; p < routes[i].line->n_parts; p++)
           {
@@ -1548,7 +1590,8 @@ draw_places_and_labels (SilkRenderer      *renderer,
         GArray *run;
         guint n;
 
-        if (mode == SILK_MODE_TUNNEL || !silk_bounds_intersects (&route->line->bounds, &t->clip))
+        if (mode == SILK_MODE_TUNNEL || !route_shown (route, layers)
+            || !silk_bounds_intersects (&route->line->bounds, &t->clip))
           continue;
         run = screen_run (renderer, t, route->line, 0);
         label = get_label (renderer, route->project,
@@ -1607,7 +1650,7 @@ draw_places_and_labels (SilkRenderer      *renderer,
         place_label (renderer, view, label, c, 2, &palette->water_label, 3);
       }
 
-  if (labels)
+  if (labels && (layers & SILK_LAYER_NEIGHBOURS))
     for (guint i = 0; i < n_countries; i++)
       {
         Label *label;
@@ -1695,17 +1738,23 @@ silk_renderer_draw_base (SilkRenderer      *renderer,
   cairo_clip (cr);
   silk_color_set_source (cr, &palette->water);
   cairo_paint (cr);
+  /* Without the neighbours the members stand on plain ground, not in a sea. */
+  if (!(layers & SILK_LAYER_NEIGHBOURS))
+    {
+      silk_color_set_source (cr, &palette->panel);
+      cairo_paint (cr);
+    }
 
   if (layers & SILK_LAYER_LAND)
-    draw_land (renderer, cr, &t, palette, level);
+    draw_land (renderer, cr, &t, palette, level, layers);
   if (layers & SILK_LAYER_LAKES)
     draw_lakes (renderer, cr, &t, palette);
   if (layers & SILK_LAYER_RIVERS)
     draw_rivers (renderer, cr, &t, palette);
   if (layers & SILK_LAYER_BORDERS)
-    draw_borders (renderer, cr, &t, palette, level);
+    draw_borders (renderer, cr, &t, palette, level, layers);
   if (layers & SILK_LAYER_ROUTES)
-    draw_routes (renderer, cr, &t, palette);
+    draw_routes (renderer, cr, &t, palette, layers);
   if (layers & (SILK_LAYER_PLACES | SILK_LAYER_LABELS))
     draw_places_and_labels (renderer, cr, view, &t, palette, layers);
 
@@ -1776,15 +1825,16 @@ silk_renderer_draw_selection (SilkRenderer      *renderer,
       silk_color_set_source (cr, &palette->veil);
       cairo_paint (cr);
 
+      /* One stroke covers the places where the line overlaps itself only once,
+       * so a translucent colour needs no group (and a group leaks in cairo 1.16's
+       * SVG surface when its pattern is released). */
       cairo_new_path (cr);
       path_lines (cr, &t, route->line);
-      silk_color_set_source (cr, &palette->selection);
+      cairo_set_source_rgba (cr, palette->selection.red, palette->selection.green,
+                             palette->selection.blue, palette->selection.alpha * 0.3);
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
       cairo_set_line_width (cr, 15);
-      cairo_push_group (cr);
       cairo_stroke (cr);
-      cairo_pop_group_to_source (cr);
-      cairo_paint_with_alpha (cr, 0.3);
       draw_route (renderer, cr, &t, palette, route, 1.35);
       draw_route_endpoints (cr, &t, palette, route, 1.35);
     }
@@ -1842,12 +1892,10 @@ silk_renderer_draw_hover (SilkRenderer      *renderer,
   else if ((route = silk_map_data_find_route (renderer->data, hover)) != NULL)
     {
       path_lines (cr, &t, route->line);
-      silk_color_set_source (cr, &palette->hover);
+      cairo_set_source_rgba (cr, palette->hover.red, palette->hover.green, palette->hover.blue,
+                             palette->hover.alpha * 0.4);
       cairo_set_line_width (cr, 11);
-      cairo_push_group (cr);
       cairo_stroke (cr);
-      cairo_pop_group_to_source (cr);
-      cairo_paint_with_alpha (cr, 0.4);
     }
 
   cairo_restore (cr);
@@ -1914,11 +1962,14 @@ typedef struct
   const char *text;
 } LegendRow;
 
-/* The rows the legend needs: only the modes and statuses the atlas uses. */
+/* The rows the legend needs: only the modes and statuses the atlas uses, of the
+ * layers shown. */
 static guint
 legend_rows (SilkRenderer *renderer,
              LegendRow    *rows)
 {
+  SilkLayers layers = renderer->legend_layers;
+  gboolean any_route = FALSE;
   const SilkMapRoute *routes;
   gboolean modes[3] = { FALSE, FALSE, FALSE };
   gboolean statuses[4] = { FALSE, FALSE, FALSE, FALSE };
@@ -1931,6 +1982,9 @@ legend_rows (SilkRenderer *renderer,
   routes = silk_map_data_get_routes (renderer->data, &n_routes);
   for (guint i = 0; i < n_routes; i++)
     {
+      if (!route_shown (&routes[i], layers))
+        continue;
+      any_route = TRUE;
       modes[silk_project_get_mode (routes[i].project)] = TRUE;
       if (silk_project_get_mode (routes[i].project) != SILK_MODE_TUNNEL)
         statuses[silk_project_get_status (routes[i].project)] = TRUE;
@@ -1958,10 +2012,13 @@ legend_rows (SilkRenderer *renderer,
         }
       rows[n++] = (LegendRow) { SYMBOL_STATUS, status_order[i], text };
     }
-  if (n_routes > 0)
+  if (any_route)
     rows[n++] = (LegendRow) { SYMBOL_ENDPOINT, 0, _("Project end point") };
-  rows[n++] = (LegendRow) { SYMBOL_CAPITAL, 0, _("Capital") };
-  rows[n++] = (LegendRow) { SYMBOL_CITY, 0, _("City") };
+  if (layers & SILK_LAYER_PLACES)
+    {
+      rows[n++] = (LegendRow) { SYMBOL_CAPITAL, 0, _("Capital") };
+      rows[n++] = (LegendRow) { SYMBOL_CITY, 0, _("City") };
+    }
   return n;
 }
 
@@ -2102,6 +2159,15 @@ rounded_rect (cairo_t *cr,
   cairo_arc (cr, x0 + r, y1 - r, r, G_PI / 2, G_PI);
   cairo_arc (cr, x0 + r, y0 + r, r, G_PI, 3 * G_PI / 2);
   cairo_close_path (cr);
+}
+
+void
+silk_renderer_set_legend_layers (SilkRenderer *renderer,
+                                 SilkLayers    layers)
+{
+  g_return_if_fail (renderer != NULL);
+
+  renderer->legend_layers = layers;
 }
 
 void
@@ -2326,6 +2392,7 @@ silk_renderer_draw (SilkRenderer      *renderer,
                     SilkItem          *selected,
                     SilkItem          *hover)
 {
+  silk_renderer_set_legend_layers (renderer, layers);
   silk_renderer_draw_base (renderer, cr, view, palette, layers);
   silk_renderer_draw_selection (renderer, cr, view, palette, selected);
   silk_renderer_draw_hover (renderer, cr, view, palette, hover);

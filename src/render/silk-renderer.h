@@ -15,17 +15,22 @@ typedef enum
   SILK_LAYER_LAKES       = 1 << 1,
   SILK_LAYER_RIVERS      = 1 << 2,
   SILK_LAYER_BORDERS     = 1 << 3,
-  SILK_LAYER_ROUTES      = 1 << 4,
+  SILK_LAYER_RAILWAYS    = 1 << 4,  /* railway projects and their tunnels */
   SILK_LAYER_PLACES      = 1 << 5,
   SILK_LAYER_LABELS      = 1 << 6,
   SILK_LAYER_LEGEND      = 1 << 7,
   SILK_LAYER_SCALE_BAR   = 1 << 8,
   SILK_LAYER_ATTRIBUTION = 1 << 9,
+  SILK_LAYER_HIGHWAYS    = 1 << 10,
+  /* The countries around the members: their land, borders and names. */
+  SILK_LAYER_NEIGHBOURS  = 1 << 11,
 } SilkLayers;
 
+/* Every route, whatever its mode; `layers & SILK_LAYER_ROUTES` asks for any. */
+#define SILK_LAYER_ROUTES  (SILK_LAYER_RAILWAYS | SILK_LAYER_HIGHWAYS)
 #define SILK_LAYERS_MAP    (SILK_LAYER_LAND | SILK_LAYER_LAKES | SILK_LAYER_RIVERS \
                             | SILK_LAYER_BORDERS | SILK_LAYER_ROUTES | SILK_LAYER_PLACES \
-                            | SILK_LAYER_LABELS)
+                            | SILK_LAYER_LABELS | SILK_LAYER_NEIGHBOURS)
 #define SILK_LAYERS_CHROME (SILK_LAYER_LEGEND | SILK_LAYER_SCALE_BAR | SILK_LAYER_ATTRIBUTION)
 #define SILK_LAYERS_ALL    (SILK_LAYERS_MAP | SILK_LAYERS_CHROME)
 
@@ -73,6 +78,10 @@ void          silk_renderer_draw_chrome     (SilkRenderer      *renderer,
                                              const SilkView    *view,
                                              const SilkPalette *palette,
                                              SilkLayers         layers);
+/* The map layers the legend explains (SILK_LAYERS_MAP unless set): rows for
+ * hidden layers are left out. silk_renderer_draw() sets it from its @layers. */
+void          silk_renderer_set_legend_layers (SilkRenderer    *renderer,
+                                               SilkLayers       layers);
 /* The legend alone, its top left corner at (@x, @y); for a widget that keeps it in a
  * cache of its own. */
 void          silk_renderer_get_legend_size (SilkRenderer      *renderer,

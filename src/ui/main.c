@@ -11,9 +11,13 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(SilkApplication) app = NULL;
+  const char *localedir = g_getenv ("SILK_ATLAS_LOCALEDIR");
 
+  /* Before anything prints: --list and --help speak the user's language too.
+   * SILK_ATLAS_LOCALEDIR points at the build tree's translations (build-aux/run and
+   * the tests), which are not installed there. */
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -6,12 +6,17 @@
 #include "silk-cli.h"
 #include "silk-config.h"
 #include "silk-export.h"
+#include "silk-map-view-private.h"
 #include "silk-ui-resources.h"
-#include "silk-window.h"
+#include "silk-window-private.h"
 
 struct _SilkApplication
 {
   AdwApplication parent_instance;
+
+  /* NULL when the schema is not installed: the application then runs as usual
+   * but remembers nothing. */
+  GSettings *settings;
 };
 
 G_DEFINE_FINAL_TYPE (SilkApplication, silk_application, ADW_TYPE_APPLICATION)
@@ -145,12 +150,16 @@ silk_application_handle_local_options (GApplication *app,
   return export_map (document, export, size, select, g_strcmp0 (style, "dark") == 0);
 }
 
-/* The first frame drawn after the window appears: build-aux/bench measures start-up
- * up to this line. */
+/* The first frame of the whole window, the map drawn in it (the map is rendered on
+ * a worker thread; frames before show the water colour in its place):
+ * build-aux/bench measures start-up up to this line. */
 static void
 on_first_frame (GdkFrameClock *clock,
                 GtkWidget     *window)
 {
+  if (!silk_map_view_has_base (silk_window_get_map_view (SILK_WINDOW (window))))
+    return;
+
   g_signal_handlers_disconnect_by_func (clock, on_first_frame, window);
   g_print ("first-frame\n");
 }
@@ -163,12 +172,18 @@ on_window_realize (GtkWidget *window)
 }
 
 static SilkWindow *
-new_window (SilkApplication *self)
+new_window (SilkApplication *self,
+            GFile           *file,
+            const char      *select)
 {
   SilkWindow *window = g_object_new (SILK_TYPE_WINDOW, "application", self, NULL);
 
   if (g_getenv ("SILK_ATLAS_REPORT_FIRST_FRAME") != NULL)
     g_signal_connect_object (window, "realize", G_CALLBACK (on_window_realize), NULL, 0);
+
+  silk_window_open (window, file, select);
+  if (self->settings != NULL)
+    silk_window_use_settings (window, self->settings);
 
   return window;
 }
@@ -196,8 +211,7 @@ silk_application_command_line (GApplication            *app,
     file = g_application_command_line_create_file_for_arg (command_line, dataset);
   g_variant_dict_lookup (options, "select", "&s", &select);
 
-  window = new_window (self);
-  silk_window_open (window, file, select);
+  window = new_window (self, file, select);
   gtk_window_present (GTK_WINDOW (window));
 
   return 0;
@@ -209,10 +223,7 @@ silk_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    {
-      window = GTK_WINDOW (new_window (SILK_APPLICATION (app)));
-      silk_window_open (SILK_WINDOW (window), NULL, NULL);
-    }
+    window = GTK_WINDOW (new_window (SILK_APPLICATION (app), NULL, NULL));
 
   gtk_window_present (window);
 }
@@ -252,18 +263,81 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* Closes every window, as their close buttons would, so that each saves its state;
+ * the application ends with the last. */
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (user_data));
+  g_autoptr(GPtrArray) copy = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    g_ptr_array_add (copy, g_object_ref (l->data));
+  for (guint i = 0; i < copy->len; i++)
+    gtk_window_close (g_ptr_array_index (copy, i));
+}
+
+static AdwColorScheme
+color_scheme_for_style (const char *style)
+{
+  if (g_strcmp0 (style, "light") == 0)
+    return ADW_COLOR_SCHEME_FORCE_LIGHT;
+  if (g_strcmp0 (style, "dark") == 0)
+    return ADW_COLOR_SCHEME_FORCE_DARK;
+  return ADW_COLOR_SCHEME_DEFAULT;
+}
+
+/* Without settings, the style menu still works for this run. */
+static void
+style_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  g_simple_action_set_state (action, parameter);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      color_scheme_for_style (g_variant_get_string (parameter, NULL)));
+}
+
+static void
+on_style_changed (GSettings  *settings,
+                  const char *key,
+                  gpointer    user_data)
+{
+  g_autofree char *style = g_settings_get_string (settings, "style");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      color_scheme_for_style (style));
 }
 
 static const GActionEntry app_actions[] = {
   { "about", about_action },
   { "quit", quit_action },
 };
+
+/* The schema is installed with the application; from the build tree,
+ * build-aux/run points GSETTINGS_SCHEMA_DIR at it. Without it GSettings would
+ * abort, so look first and say what is wrong. */
+static GSettings *
+create_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_printerr (_("Silk Atlas: the settings schema “%s” is not installed, so the window "
+                    "will not remember its state. Install the application (meson install), "
+                    "or start it from the build tree with build-aux/run or with "
+                    "GSETTINGS_SCHEMA_DIR set to the build’s data folder.\n"), APP_ID);
+      return NULL;
+    }
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
 
 static void
 silk_application_startup (GApplication *app)
@@ -275,24 +349,59 @@ silk_application_startup (GApplication *app)
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "win.open", { "<Control>o", NULL } },
+    { "win.export", { "<Control>e", NULL } },
+    { "win.print", { "<Control>p", NULL } },
     { "win.toggle-sidebar", { "F9", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };
+  SilkApplication *self = SILK_APPLICATION (app);
+  g_autoptr(GAction) style = NULL;
 
   G_APPLICATION_CLASS (silk_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
+
+  self->settings = create_settings ();
+  if (self->settings != NULL)
+    {
+      style = g_settings_create_action (self->settings, "style");
+      g_signal_connect_object (self->settings, "changed::style", G_CALLBACK (on_style_changed),
+                               self, 0);
+      on_style_changed (self->settings, "style", self);
+    }
+  else
+    {
+      GSimpleAction *simple = g_simple_action_new_stateful ("style", G_VARIANT_TYPE_STRING,
+                                                            g_variant_new_string ("system"));
+
+      g_signal_connect (simple, "change-state", G_CALLBACK (style_action), NULL);
+      style = G_ACTION (simple);
+    }
+  g_action_map_add_action (G_ACTION_MAP (app), style);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action,
                                            accels[i].accels);
 }
 
 static void
+silk_application_finalize (GObject *object)
+{
+  SilkApplication *self = SILK_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (silk_application_parent_class)->finalize (object);
+}
+
+static void
 silk_application_class_init (SilkApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = silk_application_finalize;
 
   app_class->handle_local_options = silk_application_handle_local_options;
   app_class->command_line = silk_application_command_line;

@@ -23,7 +23,10 @@ SilkItem *silk_map_view_get_hover           (SilkMapView *self);
 /* Base renders started since the widget was created: hover and selection changes
  * must not add to it. */
 guint     silk_map_view_get_n_base_renders  (SilkMapView *self);
-/* TRUE while a base render runs or waits to run, or an animation plays. */
+/* Whether the map is drawn: a frame before that shows the water colour only. */
+gboolean  silk_map_view_has_base            (SilkMapView *self);
+/* TRUE while a base render runs or waits to run, an animation plays, or the pick
+ * index is being built. */
 gboolean  silk_map_view_is_busy             (SilkMapView *self);
 
 G_END_DECLS

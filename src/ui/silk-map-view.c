@@ -30,6 +30,10 @@ struct _SilkMapView
   SilkView view;
   gboolean view_valid;
   gboolean dark;
+  SilkLayers layers;
+  /* A view asked for before the widget had a size: shown once it has one. */
+  SilkView pending_view;
+  gboolean has_pending_view;
 
   /* The cached layers and the view they were rendered for. */
   GdkTexture *base;
@@ -44,6 +48,7 @@ struct _SilkMapView
   gboolean render_again;
   guint settle_id;
   guint n_base_renders;
+  gboolean warming_up;
   GCancellable *cancellable;
 
   SilkItem *hover;
@@ -71,6 +76,7 @@ enum
   PROP_0,
   PROP_DOCUMENT,
   PROP_SELECTION,
+  PROP_LAYERS,
   N_PROPS
 };
 
@@ -217,6 +223,7 @@ typedef struct
   SilkMapData *data;
   SilkView view;
   gboolean dark;
+  SilkLayers layers;
   SilkItem *selected;
   cairo_surface_t *base;
   cairo_surface_t *selection;
@@ -266,24 +273,81 @@ render_selection_layer (SilkRenderer   *renderer,
 }
 
 static void
-render_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+render_job_draw (RenderJob *job)
 {
-  RenderJob *job = task_data;
   cairo_t *cr;
 
   job->base = create_surface (&job->view);
   cr = cairo_create (job->base);
   silk_renderer_draw_base (job->renderer, cr, &job->view, silk_palette_get (job->dark),
-                           SILK_LAYERS_MAP);
+                           job->layers);
   cairo_destroy (cr);
   render_selection_layer (job->renderer, &job->view, job->dark, job->selected, &job->selection);
-  /* Build the pick index here, after the first frame and off the main thread, so
-   * that the first hover does not stall on it. */
-  silk_map_data_get_n_pick_segments (job->data);
+}
+
+static void
+render_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  render_job_draw (task_data);
   g_task_return_boolean (task, TRUE);
+}
+
+static void
+warm_up_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  /* The finest outlines (which the bundled atlas leaves on disk at first) and the
+   * pick index over them. */
+  silk_map_data_get_n_pick_segments (task_data);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+warm_up_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  SilkMapView *self = user_data;
+
+  silk_map_data_unref (g_task_get_task_data (G_TASK (result)));
+  self->warming_up = FALSE;
+  g_object_unref (self);
+}
+
+static gboolean
+start_warm_up (gpointer user_data)
+{
+  SilkMapView *self = user_data;
+  g_autoptr(GTask) task = NULL;
+
+  if (self->data == NULL)
+    {
+      self->warming_up = FALSE;
+      return G_SOURCE_REMOVE;
+    }
+
+  /* The widget and the data are let go in the callback, on the main thread: the
+   * last reference to the task itself may be dropped on the worker. */
+  task = g_task_new (NULL, NULL, warm_up_done, g_object_ref (self));
+  g_task_set_source_tag (task, start_warm_up);
+  g_task_set_task_data (task, silk_map_data_ref (self->data), NULL);
+  g_task_run_in_thread (task, warm_up_thread);
+  return G_SOURCE_REMOVE;
+}
+
+/* Reads and builds, off the main thread, what the first frame did not need but the
+ * first hover or zoom will; once that frame is drawn, for until then both cores are
+ * busy drawing it. */
+static void
+warm_up (SilkMapView *self)
+{
+  self->warming_up = TRUE;
+  g_idle_add_full (G_PRIORITY_LOW, start_warm_up, g_object_ref (self), g_object_unref);
 }
 
 static GdkTexture *
@@ -303,6 +367,9 @@ texture_from_surface (cairo_surface_t *surface)
   return gdk_memory_texture_new (cairo_image_surface_get_width (surface), height,
                                  GDK_MEMORY_DEFAULT, bytes, stride);
 }
+
+static void install_render (SilkMapView *self,
+                            RenderJob   *job);
 
 static void
 render_done (GObject      *source,
@@ -324,9 +391,19 @@ render_done (GObject      *source,
       return;
     }
 
+  install_render (self, job);
+}
+
+/* Puts the layers @job rendered in place. */
+static void
+install_render (SilkMapView *self,
+                RenderJob   *job)
+{
   if (self->worker_renderer == NULL)
     self->worker_renderer = g_steal_pointer (&job->renderer);
 
+  if (self->base == NULL && !self->warming_up)
+    warm_up (self);
   g_clear_object (&self->base);
   g_clear_object (&self->selection_layer);
   self->base = texture_from_surface (job->base);
@@ -392,8 +469,22 @@ request_render (SilkMapView *self)
   job->view.height += 2 * BASE_MARGIN;
   job->view.device_scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   job->dark = self->dark;
+  job->layers = self->layers;
   selected = self->selection ? silk_selection_get_item (self->selection) : NULL;
   job->selected = selected ? g_object_ref (selected) : NULL;
+
+  /* The first map of a document is drawn here, on the main thread, in the layout of
+   * the window's first frame, so that this frame shows it: a worker's render would
+   * land a frame later, and without a GPU a frame of the whole window costs more
+   * than this render of the coarse outlines. */
+  if (self->base == NULL)
+    {
+      render_job_draw (job);
+      self->rendering = FALSE;
+      install_render (self, job);
+      render_job_free (job);
+      return;
+    }
 
   task = g_task_new (self, self->cancellable, render_done, NULL);
   g_task_set_source_tag (task, request_render);
@@ -566,8 +657,17 @@ silk_map_view_size_allocate (GtkWidget *widget,
       silk_view_init (&self->view, width, height, scale);
       if (self->data != NULL)
         {
-          fit_view (self, &self->view,
-                    self->selection ? silk_selection_get_item (self->selection) : NULL);
+          if (self->has_pending_view)
+            {
+              self->view.center_x = self->pending_view.center_x;
+              self->view.center_y = self->pending_view.center_y;
+              self->view.scale = self->pending_view.scale;
+              self->has_pending_view = FALSE;
+              clamp_view (self, &self->view);
+            }
+          else
+            fit_view (self, &self->view,
+                      self->selection ? silk_selection_get_item (self->selection) : NULL);
           self->view_valid = TRUE;
           request_render (self);
         }
@@ -597,6 +697,11 @@ pick_at (SilkMapView *self,
 
   silk_view_from_screen (&self->view, x, y, &px, &py);
   item = silk_map_data_pick (self->data, px, py, PICK_TOLERANCE_PX / self->view.scale, NULL);
+  /* A route of a hidden layer is not there to pick: the country beneath it is. */
+  if (SILK_IS_PROJECT (item)
+      && !(self->layers & (silk_project_get_mode (SILK_PROJECT (item)) == SILK_MODE_HIGHWAY
+                           ? SILK_LAYER_HIGHWAYS : SILK_LAYER_RAILWAYS)))
+    item = silk_map_data_pick (self->data, px, py, 0, NULL);
   /* Only the members are the atlas' subject: neighbours are context. */
   if (SILK_IS_COUNTRY (item) && !silk_country_is_member (SILK_COUNTRY (item)))
     return NULL;
@@ -1008,8 +1113,10 @@ silk_map_view_set_document (SilkMapView  *self,
     {
       self->data = silk_map_data_new (document);
       self->renderer = silk_renderer_new (self->data);
+      silk_renderer_set_legend_layers (self->renderer, self->layers);
     }
   self->view_valid = FALSE;
+  self->has_pending_view = FALSE;
   self->view.width = 0;
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -1064,6 +1171,64 @@ silk_map_view_get_view (SilkMapView *self,
   *view = self->view;
 }
 
+void
+silk_map_view_set_view (SilkMapView    *self,
+                        const SilkView *view)
+{
+  SilkView to;
+
+  g_return_if_fail (SILK_IS_MAP_VIEW (self));
+  g_return_if_fail (view != NULL);
+
+  if (!isfinite (view->center_x) || !isfinite (view->center_y)
+      || !isfinite (view->scale) || view->scale <= 0)
+    return;
+
+  if (self->data == NULL || !self->view_valid)
+    {
+      self->pending_view = *view;
+      self->has_pending_view = TRUE;
+      return;
+    }
+
+  stop_animation (self);
+  to = self->view;
+  to.center_x = view->center_x;
+  to.center_y = view->center_y;
+  to.scale = view->scale;
+  set_view (self, &to, FALSE);
+  request_render (self);
+}
+
+SilkLayers
+silk_map_view_get_layers (SilkMapView *self)
+{
+  g_return_val_if_fail (SILK_IS_MAP_VIEW (self), 0);
+
+  return self->layers;
+}
+
+void
+silk_map_view_set_layers (SilkMapView *self,
+                          SilkLayers   layers)
+{
+  g_return_if_fail (SILK_IS_MAP_VIEW (self));
+
+  /* The widget draws the chrome itself: only the map's layers are its to switch. */
+  layers &= SILK_LAYERS_MAP;
+  if (self->layers == layers)
+    return;
+
+  self->layers = layers;
+  if (self->hover != NULL && SILK_IS_PROJECT (self->hover))
+    g_clear_object (&self->hover);
+  if (self->renderer != NULL)
+    silk_renderer_set_legend_layers (self->renderer, layers);
+  g_clear_object (&self->legend);
+  request_render (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYERS]);
+}
+
 /* Test hooks */
 
 void
@@ -1106,6 +1271,14 @@ silk_map_view_get_hover (SilkMapView *self)
   return self->hover;
 }
 
+gboolean
+silk_map_view_has_base (SilkMapView *self)
+{
+  g_return_val_if_fail (SILK_IS_MAP_VIEW (self), FALSE);
+
+  return self->base != NULL;
+}
+
 guint
 silk_map_view_get_n_base_renders (SilkMapView *self)
 {
@@ -1115,7 +1288,7 @@ silk_map_view_get_n_base_renders (SilkMapView *self)
 gboolean
 silk_map_view_is_busy (SilkMapView *self)
 {
-  return self->rendering || self->settle_id != 0 || self->tick_id != 0;
+  return self->rendering || self->warming_up || self->settle_id != 0 || self->tick_id != 0;
 }
 
 /* GObject */
@@ -1152,6 +1325,9 @@ silk_map_view_get_property (GObject    *object,
     case PROP_SELECTION:
       g_value_set_object (value, self->selection);
       break;
+    case PROP_LAYERS:
+      g_value_set_uint (value, self->layers);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1172,6 +1348,9 @@ silk_map_view_set_property (GObject      *object,
       break;
     case PROP_SELECTION:
       silk_map_view_set_selection (self, g_value_get_object (value));
+      break;
+    case PROP_LAYERS:
+      silk_map_view_set_layers (self, g_value_get_uint (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1211,6 +1390,10 @@ silk_map_view_class_init (SilkMapViewClass *klass)
   properties[PROP_SELECTION] =
     g_param_spec_object ("selection", NULL, NULL, SILK_TYPE_SELECTION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* SilkLayers: the map layers drawn (the chrome flags are ignored). */
+  properties[PROP_LAYERS] =
+    g_param_spec_uint ("layers", NULL, NULL, 0, G_MAXUINT, SILK_LAYERS_MAP,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_in_action);
@@ -1246,6 +1429,7 @@ silk_map_view_init (SilkMapView *self)
   AdwStyleManager *style = adw_style_manager_get_default ();
 
   self->cancellable = g_cancellable_new ();
+  self->layers = SILK_LAYERS_MAP;
   silk_view_init (&self->view, 1, 1, 1);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);

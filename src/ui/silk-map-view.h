@@ -5,6 +5,7 @@
 
 #include "silk-document.h"
 #include "silk-map-data.h"
+#include "silk-renderer.h"
 #include "silk-selection.h"
 #include "silk-view.h"
 
@@ -39,5 +40,13 @@ SilkMapData   *silk_map_view_get_map_data  (SilkMapView   *self);
 /* The view as it is now (during an animation, the current frame's). */
 void           silk_map_view_get_view      (SilkMapView   *self,
                                             SilkView      *view);
+/* Shows @view's centre and scale (its size is the widget's); before the widget has
+ * a size, once it has one. A view that is not finite is ignored. */
+void           silk_map_view_set_view      (SilkMapView   *self,
+                                            const SilkView *view);
+/* The map layers drawn, SILK_LAYERS_MAP by default. */
+SilkLayers     silk_map_view_get_layers    (SilkMapView   *self);
+void           silk_map_view_set_layers    (SilkMapView   *self,
+                                            SilkLayers     layers);
 
 G_END_DECLS

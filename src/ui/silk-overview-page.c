@@ -33,6 +33,9 @@ topic_title (const char *topic)
     { "institutions", N_("Institutions") },
     { "infrastructure", N_("Infrastructure") },
     { "economy", N_("Economy") },
+    { "education", N_("Education") },
+    { "culture", N_("Culture") },
+    { "politics", N_("Politics") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)

@@ -26,4 +26,12 @@ gboolean       silk_window_load          (SilkWindow   *self,
 SilkDocument  *silk_window_get_document  (SilkWindow   *self);
 SilkSelection *silk_window_get_selection (SilkWindow   *self);
 
+/* Restores the window's state from @settings (the application's schema): size,
+ * sidebar, layer switches, and (unless something is selected already) the last
+ * selection and view. The layer switches follow @settings from then on; the rest
+ * is written back by silk_window_save_state(), which closing the window calls. */
+void           silk_window_use_settings  (SilkWindow   *self,
+                                          GSettings    *settings);
+void           silk_window_save_state    (SilkWindow   *self);
+
 G_END_DECLS

@@ -1,0 +1,189 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The pan and zoom animation of the real window, frame by frame: opens the window
+ * on the bundled atlas, waits until it is drawn and idle, then plays three seconds
+ * of scripted pans and zooms through the map's own actions (each an animation of
+ * its own, as the arrow keys and + and - play them) and prints what the frames
+ * cost. Run by build-aux/bench under a virtual X server; not a test.
+ *
+ * A frame's time is what the main thread spends from the frame clock's
+ * before-paint to its after-paint: tick callbacks, layout, snapshot and render.
+ * Under Xvfb there is no vertical blank to wait for, so that is the time a frame
+ * would take from a 16.7 ms budget at 60 Hz. */
+
+#include <adwaita.h>
+#include <stdlib.h>
+
+#include "silk-map-view-private.h"
+#include "silk-window-private.h"
+
+#define STEP_MS 300
+
+static const struct
+{
+  const char *action;
+  const char *direction;
+} script[] = {
+  { "map.pan", "right" },
+  { "map.zoom-in", NULL },
+  { "map.pan", "down" },
+  { "map.zoom-in", NULL },
+  { "map.pan", "left" },
+  { "map.pan", "up" },
+  { "map.zoom-out", NULL },
+  { "map.pan", "right" },
+  { "map.zoom-out", NULL },
+  { "map.zoom-fit", NULL },
+};
+
+typedef struct
+{
+  SilkWindow *window;
+  SilkMapView *map;
+  GdkFrameClock *clock;
+  gboolean recording;
+  gint64 frame_start;
+  gint64 last_end;
+  GArray *frame_ms;      /* double */
+  GArray *interval_ms;   /* double */
+  guint step;
+} Bench;
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+percentile (GArray *values,
+            double  p)
+{
+  guint i;
+
+  if (values->len == 0)
+    return 0;
+  g_array_sort (values, compare_doubles);
+  i = (guint) MIN (values->len - 1, p * values->len);
+  return g_array_index (values, double, i);
+}
+
+static void
+on_before_paint (GdkFrameClock *clock,
+                 Bench         *b)
+{
+  b->frame_start = g_get_monotonic_time ();
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                Bench         *b)
+{
+  gint64 now = g_get_monotonic_time ();
+  double ms;
+
+  if (!b->recording || b->frame_start == 0)
+    return;
+
+  ms = (now - b->frame_start) / 1000.0;
+  g_array_append_val (b->frame_ms, ms);
+  /* Gaps between two animations are idle time, not slow frames. */
+  if (b->last_end != 0 && now - b->last_end < 100 * G_TIME_SPAN_MILLISECOND)
+    {
+      double interval = (now - b->last_end) / 1000.0;
+
+      g_array_append_val (b->interval_ms, interval);
+    }
+  b->last_end = now;
+}
+
+static gboolean
+finish (gpointer user_data)
+{
+  Bench *b = user_data;
+  guint n = b->frame_ms->len;
+
+  if (silk_map_view_is_busy (b->map))
+    return G_SOURCE_CONTINUE;
+
+  b->recording = FALSE;
+  g_print ("pan animation, frames: %u in %.1f s\n", n, G_N_ELEMENTS (script) * STEP_MS / 1000.0);
+  g_print ("pan animation frame p50: %.3f ms\n", percentile (b->frame_ms, 0.50));
+  g_print ("pan animation frame p99: %.3f ms\n", percentile (b->frame_ms, 0.99));
+  g_print ("pan animation frame max: %.3f ms\n", percentile (b->frame_ms, 1.0));
+  g_print ("pan animation interval p99: %.3f ms\n", percentile (b->interval_ms, 0.99));
+  gtk_window_destroy (GTK_WINDOW (b->window));
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+next_step (gpointer user_data)
+{
+  Bench *b = user_data;
+
+  if (b->step == G_N_ELEMENTS (script))
+    {
+      g_timeout_add (50, finish, b);
+      return G_SOURCE_REMOVE;
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (b->map), script[b->step].action,
+                              script[b->step].direction != NULL ? "s" : NULL,
+                              script[b->step].direction);
+  b->step++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Starts the script once the first map is drawn, the finest outlines and the
+ * pick index are in, and nothing is pending. */
+static gboolean
+wait_ready (gpointer user_data)
+{
+  Bench *b = user_data;
+  SilkDocument *document = silk_window_get_document (b->window);
+
+  if (!silk_map_view_has_base (b->map) || silk_map_view_is_busy (b->map)
+      || !silk_document_has_finest (document))
+    return G_SOURCE_CONTINUE;
+
+  gtk_widget_grab_focus (GTK_WIDGET (b->map));
+  b->clock = gtk_widget_get_frame_clock (GTK_WIDGET (b->window));
+  g_signal_connect (b->clock, "before-paint", G_CALLBACK (on_before_paint), b);
+  g_signal_connect (b->clock, "after-paint", G_CALLBACK (on_after_paint), b);
+  b->recording = TRUE;
+  next_step (b);
+  g_timeout_add (STEP_MS, next_step, b);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_activate (GApplication *app,
+             Bench        *b)
+{
+  b->window = g_object_new (SILK_TYPE_WINDOW, "application", app, NULL);
+  b->map = silk_window_get_map_view (b->window);
+  silk_window_open (b->window, NULL, NULL);
+  gtk_window_present (GTK_WINDOW (b->window));
+  g_timeout_add (100, wait_ready, b);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(AdwApplication) app = NULL;
+  Bench b = { 0 };
+  int status;
+
+  b.frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  b.interval_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  app = adw_application_new ("io.github.silkatlas.SilkAtlas.BenchWindow", G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "activate", G_CALLBACK (on_activate), &b);
+  status = g_application_run (G_APPLICATION (app), argc, argv);
+  g_array_unref (b.frame_ms);
+  g_array_unref (b.interval_ms);
+  return status;
+}
