@@ -31,6 +31,45 @@ silk_test_window_close (SilkWindow *window)
   g_object_unref (window);
 }
 
+/* The message dialog the window shows (a load or export error), or NULL. */
+static inline GtkWindow *
+silk_test_find_message_dialog (SilkWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel)
+          && gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
+        return toplevel;
+    }
+
+  return NULL;
+}
+
+/* The first widget of @type at or below @widget, depth first. */
+static inline GtkWidget *
+silk_test_find_descendant (GtkWidget *widget,
+                           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = silk_test_find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static inline void
 silk_test_iterate (void)
 {

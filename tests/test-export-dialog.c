@@ -227,22 +227,6 @@ test_legend_and_layers (void)
   silk_test_window_close (window);
 }
 
-static GtkWindow *
-find_message_dialog (SilkWindow *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel)
-          && gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
-        return toplevel;
-    }
-  return NULL;
-}
-
 /* A write that fails half-way (here: the file size limit, which binds even root)
  * leaves the old file as it was and nothing beside it, and says why. */
 static void
@@ -287,7 +271,7 @@ test_failed_write_keeps_old_file (void)
 
       /* The window tells the person, with the reason. */
       silk_test_iterate ();
-      message = find_message_dialog (window);
+      message = silk_test_find_message_dialog (window);
       g_assert_nonnull (message);
       g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (message)),
                                 result.error->message));

@@ -603,6 +603,12 @@ static const BadCase bad_cases[] = {
     "geo/bad-empty-ring.geojson:7:56", "ring 1 of polygon 1 has 0 positions" },
   { "huge-number", "bad-huge-value.json", SILK_LOAD_ERROR_INVALID,
     "bad-huge-value.json:91:16", "\"value\" is too large to be a finite number" },
+  /* Found by tests/fuzz: names that differ only in their escapes are the same name
+   * to the parser, which refused them while the checker, comparing the raw text,
+   * let them through (tests/fuzz/regressions/json/escaped-duplicate-names.json). */
+  { "escaped-duplicate-member", "bad-escaped-duplicate.json", SILK_LOAD_ERROR_INVALID,
+    "bad-escaped-duplicate.json:4:3",
+    "the member name \"\\u0069d\" appears twice in this object (first at line 3, column 3)" },
   /* Found by tests/fuzz: sources citing each other in a circle leaked the document
    * (tests/fuzz/regressions/manifest/leak-source-cites-itself.json). */
   { "source-cycle", "bad-source-cycle.json", SILK_LOAD_ERROR_INVALID,

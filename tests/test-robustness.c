@@ -13,6 +13,7 @@
 #include "silk-export.h"
 #include "silk-map-view-private.h"
 #include "silk-renderer.h"
+#include "silk-test-util.h"
 #include "silk-window.h"
 
 /* Kawi (Unicode 15, newer than the fonts Debian 12 ships), a private-use
@@ -21,26 +22,6 @@
 #define NO_GLYPHS "\U00011F04\U00011F05\U00011F06 \uE000\u0378"
 
 static int scale = 1;
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static void
 remove_tree (const char *path)
@@ -113,7 +94,7 @@ wake_up (gpointer data)
 static void
 wait_for_map (GtkWidget *window)
 {
-  SilkMapView *map = SILK_MAP_VIEW (find_descendant (window, SILK_TYPE_MAP_VIEW));
+  SilkMapView *map = SILK_MAP_VIEW (silk_test_find_descendant (window, SILK_TYPE_MAP_VIEW));
   gint64 deadline = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND;
   guint timeout = g_timeout_add (100, wake_up, NULL);
 
@@ -179,7 +160,7 @@ static void
 test_scale (void)
 {
   SilkWindow *window = present_window ();
-  SilkMapView *map = SILK_MAP_VIEW (find_descendant (GTK_WIDGET (window), SILK_TYPE_MAP_VIEW));
+  SilkMapView *map = SILK_MAP_VIEW (silk_test_find_descendant (GTK_WIDGET (window), SILK_TYPE_MAP_VIEW));
   SilkView view;
 
   g_assert_cmpint (gtk_widget_get_scale_factor (GTK_WIDGET (window)), ==, scale);
@@ -261,7 +242,7 @@ test_window_sizes (void)
 {
   SilkWindow *window = present_window ();
   GtkWidget *widget = GTK_WIDGET (window);
-  SilkMapView *map = SILK_MAP_VIEW (find_descendant (widget, SILK_TYPE_MAP_VIEW));
+  SilkMapView *map = SILK_MAP_VIEW (silk_test_find_descendant (widget, SILK_TYPE_MAP_VIEW));
   int min_width, min_height;
   guint renders;
   SilkView view;
@@ -312,30 +293,13 @@ test_window_sizes (void)
   close_window (window);
 }
 
-static GtkWindow *
-find_dialog (SilkWindow *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel)
-          && gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
-        return toplevel;
-    }
-
-  return NULL;
-}
-
 /* A bad atlas opened from the window keeps the atlas and the view the user had,
  * says what is wrong where, and offers to open another. */
 static void
 test_bad_atlas_keeps_view (void)
 {
   SilkWindow *window = present_window ();
-  SilkMapView *map = SILK_MAP_VIEW (find_descendant (GTK_WIDGET (window), SILK_TYPE_MAP_VIEW));
+  SilkMapView *map = SILK_MAP_VIEW (silk_test_find_descendant (GTK_WIDGET (window), SILK_TYPE_MAP_VIEW));
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
   g_autofree char *dir = g_dir_make_tmp ("silk-robustness-XXXXXX", &error);
@@ -367,7 +331,7 @@ test_bad_atlas_keeps_view (void)
 
   /* Opened as the Open action or --dataset does: the same, and a dialog. */
   silk_window_open (window, file, NULL);
-  dialog = find_dialog (window);
+  dialog = silk_test_find_message_dialog (window);
   g_assert_nonnull (dialog);
   g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "open"));
   label = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));

@@ -2,27 +2,8 @@
 
 #include <adwaita.h>
 
+#include "silk-test-util.h"
 #include "silk-window.h"
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static void
 wait_until_mapped (GtkWidget *widget)
@@ -60,7 +41,7 @@ test_window_shows_bundled_atlas (void)
   /* What window managers and screen readers see. */
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Silk Atlas");
 
-  title = ADW_WINDOW_TITLE (find_descendant (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE));
+  title = ADW_WINDOW_TITLE (silk_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE));
   g_assert_nonnull (title);
   g_assert_cmpstr (adw_window_title_get_title (title), ==, "Silk Atlas");
   g_assert_cmpstr (adw_window_title_get_subtitle (title), ==,
@@ -99,23 +80,6 @@ write_bad_atlas (void)
   return path;
 }
 
-static GtkWindow *
-find_dialog (SilkWindow *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel)
-          && gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
-        return toplevel;
-    }
-
-  return NULL;
-}
-
 static void
 test_window_bad_atlas_keeps_current (void)
 {
@@ -137,7 +101,7 @@ test_window_bad_atlas_keeps_current (void)
   /* Opening it the way --dataset does tells the user, with line and column. */
   silk_window_open (window, file, NULL);
   g_assert_true (silk_window_get_document (window) == before);
-  dialog = find_dialog (window);
+  dialog = silk_test_find_message_dialog (window);
   g_assert_nonnull (dialog);
   label = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
   g_assert_true (GTK_IS_LABEL (label));
@@ -160,7 +124,7 @@ test_window_bad_dataset_at_start (void)
   g_assert_nonnull (silk_window_get_document (window));
   g_assert_cmpstr (silk_document_get_id (silk_window_get_document (window)), ==,
                    "china-central-asia-2025");
-  dialog = find_dialog (window);
+  dialog = silk_test_find_message_dialog (window);
   g_assert_nonnull (dialog);
 
   gtk_window_destroy (dialog);
