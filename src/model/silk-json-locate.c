@@ -19,6 +19,62 @@ typedef struct
   gsize end;
 } KeySpan;
 
+/* The member name between @start and @end, escapes decoded: the name json-glib and
+ * silk_json_parse() give the member. As a C string it ends at a "\u0000", as
+ * theirs does. The text must have passed the string checks of silk_json_check(). */
+static char *
+decode_name (const char *d,
+             gsize       start,
+             gsize       end)
+{
+  GString *decoded = g_string_new (NULL);
+
+  for (gsize i = start; i < end; i++)
+    {
+      gunichar ch;
+
+      if (d[i] != '\\')
+        {
+          g_string_append_c (decoded, d[i]);
+          continue;
+        }
+
+      i++;
+      switch (d[i])
+        {
+        case 'b': g_string_append_c (decoded, '\b'); break;
+        case 'f': g_string_append_c (decoded, '\f'); break;
+        case 'n': g_string_append_c (decoded, '\n'); break;
+        case 'r': g_string_append_c (decoded, '\r'); break;
+        case 't': g_string_append_c (decoded, '\t'); break;
+        case 'u':
+          {
+            char hex[5] = { 0, };
+
+            memcpy (hex, d + i + 1, 4);
+            ch = strtoul (hex, NULL, 16);
+            i += 4;
+            if (ch >= 0xD800 && ch <= 0xDBFF && i + 6 < end)
+              {
+                gunichar low;
+
+                memcpy (hex, d + i + 3, 4);
+                low = strtoul (hex, NULL, 16);
+                ch = 0x10000 + ((ch - 0xD800) << 10) + (low - 0xDC00);
+                i += 6;
+              }
+            g_string_append_unichar (decoded, ch);
+          }
+          break;
+        default:
+          g_string_append_c (decoded, d[i]);
+          break;
+        }
+    }
+
+  return g_string_free (decoded, FALSE);
+}
+
 typedef struct
 {
   char kind; /* '{' or '[' */
@@ -365,15 +421,50 @@ fail_duplicate (Checker       *c,
 }
 
 static gboolean
+has_escape (Checker       *c,
+            const KeySpan *span)
+{
+  return memchr (c->data + span->start, '\\', span->end - span->start) != NULL;
+}
+
+/* The name of @span as a C string, escapes decoded. */
+static char *
+span_name (Checker       *c,
+           const KeySpan *span)
+{
+  if (has_escape (c, span))
+    return decode_name (c->data, span->start, span->end);
+  return g_strndup (c->data + span->start, span->end - span->start);
+}
+
+/* Names are the same when they decode to the same string: "a" and "\u0061" are one
+ * name, which json-glib would silently give one of the two values. */
+static gboolean
+spans_equal (Checker       *c,
+             const KeySpan *a,
+             const KeySpan *b)
+{
+  g_autofree char *name_a = NULL;
+  g_autofree char *name_b = NULL;
+
+  if (!has_escape (c, a) && !has_escape (c, b))
+    return a->end - a->start == b->end - b->start
+           && memcmp (c->data + a->start, c->data + b->start, a->end - a->start) == 0;
+
+  name_a = span_name (c, a);
+  name_b = span_name (c, b);
+  return g_str_equal (name_a, name_b);
+}
+
+static gboolean
 check_duplicate (Checker       *c,
                  const KeySpan *span)
 {
   Frame *frame = &c->frames[c->depth - 1];
-  gsize length = span->end - span->start;
 
   if (frame->key_set != NULL)
     {
-      char *key = g_strndup (c->data + span->start, length);
+      char *key = span_name (c, span);
       gpointer first;
 
       if (g_hash_table_lookup_extended (frame->key_set, key, NULL, &first))
@@ -389,8 +480,7 @@ check_duplicate (Checker       *c,
     {
       const KeySpan *other = &g_array_index (c->keys, KeySpan, i);
 
-      if (other->end - other->start == length
-          && memcmp (c->data + other->start, c->data + span->start, length) == 0)
+      if (spans_equal (c, other, span))
         return fail_duplicate (c, span, other->start - 1);
     }
 
@@ -403,8 +493,7 @@ check_duplicate (Checker       *c,
         {
           const KeySpan *other = &g_array_index (c->keys, KeySpan, i);
 
-          g_hash_table_insert (frame->key_set,
-                               g_strndup (c->data + other->start, other->end - other->start),
+          g_hash_table_insert (frame->key_set, span_name (c, other),
                                GSIZE_TO_POINTER (other->start - 1));
         }
     }
@@ -754,56 +843,13 @@ key_equals (const char *d,
             gsize       end,
             const char *name)
 {
-  g_autoptr(GString) decoded = NULL;
+  g_autofree char *decoded = NULL;
 
   if (memchr (d + start, '\\', end - start) == NULL)
     return strlen (name) == end - start && memcmp (d + start, name, end - start) == 0;
 
-  decoded = g_string_new (NULL);
-  for (gsize i = start; i < end; i++)
-    {
-      gunichar ch;
-
-      if (d[i] != '\\')
-        {
-          g_string_append_c (decoded, d[i]);
-          continue;
-        }
-
-      i++;
-      switch (d[i])
-        {
-        case 'b': g_string_append_c (decoded, '\b'); break;
-        case 'f': g_string_append_c (decoded, '\f'); break;
-        case 'n': g_string_append_c (decoded, '\n'); break;
-        case 'r': g_string_append_c (decoded, '\r'); break;
-        case 't': g_string_append_c (decoded, '\t'); break;
-        case 'u':
-          {
-            char hex[5] = { 0, };
-
-            memcpy (hex, d + i + 1, 4);
-            ch = strtoul (hex, NULL, 16);
-            i += 4;
-            if (ch >= 0xD800 && ch <= 0xDBFF && i + 6 < end)
-              {
-                gunichar low;
-
-                memcpy (hex, d + i + 3, 4);
-                low = strtoul (hex, NULL, 16);
-                ch = 0x10000 + ((ch - 0xD800) << 10) + (low - 0xDC00);
-                i += 6;
-              }
-            g_string_append_unichar (decoded, ch);
-          }
-          break;
-        default:
-          g_string_append_c (decoded, d[i]);
-          break;
-        }
-    }
-
-  return g_str_equal (decoded->str, name);
+  decoded = decode_name (d, start, end);
+  return g_str_equal (decoded, name);
 }
 
 gboolean
