@@ -8,9 +8,19 @@
  * floor of start-up and of memory. With --animate it moves one texture the size of
  * the map's cached layer across the window for three seconds, a new position every
  * frame, and prints the frame times as bench-window does: the floor of the pan
- * animation, what GTK alone spends per frame on such a window. */
+ * animation, what GTK alone spends per frame on such a window.
+ *
+ * Built a second time with BENCH_ADWAITA as bench-adwaita-window, the window is a
+ * libadwaita one, as Silk Atlas' is: an AdwApplicationWindow with an empty header
+ * bar above the (animated) view. Not a floor but a reference: what the platform's
+ * window costs before any content. (The floor itself does not link libadwaita,
+ * whose loading would count against it.) */
 
+#ifdef BENCH_ADWAITA
+#include <adwaita.h>
+#else
 #include <gtk/gtk.h>
+#endif
 #include <math.h>
 #include <stdlib.h>
 
@@ -165,7 +175,17 @@ on_realize (GtkWidget *window)
 static void
 on_activate (GtkApplication *app)
 {
-  GtkWidget *window = gtk_application_window_new (app);
+  GtkWidget *window;
+  GtkWidget *box = NULL;
+
+#ifdef BENCH_ADWAITA
+  window = adw_application_window_new (app);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+#else
+  window = gtk_application_window_new (app);
+#endif
 
   gtk_window_set_title (GTK_WINDOW (window), "Floor");
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
@@ -174,7 +194,10 @@ on_activate (GtkApplication *app)
     {
       GtkWidget *view = g_object_new (FLOOR_TYPE_VIEW, NULL);
 
-      gtk_window_set_child (GTK_WINDOW (window), view);
+      if (box != NULL)
+        gtk_box_append (GTK_BOX (box), view);
+      else
+        gtk_window_set_child (GTK_WINDOW (window), view);
       gtk_widget_add_tick_callback (view, animation_tick, NULL, NULL);
     }
   gtk_window_present (GTK_WINDOW (window));
@@ -184,11 +207,19 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GtkApplication) app = gtk_application_new ("io.github.silkatlas.BenchFloor",
-                                                       G_APPLICATION_DEFAULT_FLAGS);
+  g_autoptr(GtkApplication) app = NULL;
 
   if (argc > 1 && g_str_equal (argv[1], "--animate"))
     frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
+
+#ifdef BENCH_ADWAITA
+  /* AdwApplication loads libadwaita's stylesheet at start-up, as Silk Atlas'
+   * application does. */
+  app = GTK_APPLICATION (adw_application_new ("io.github.silkatlas.BenchAdwaita",
+                                              G_APPLICATION_DEFAULT_FLAGS));
+#else
+  app = gtk_application_new ("io.github.silkatlas.BenchFloor", G_APPLICATION_DEFAULT_FLAGS);
+#endif
 
   g_signal_connect (app, "activate", G_CALLBACK (on_activate), NULL);
   return g_application_run (G_APPLICATION (app), 1, argv);

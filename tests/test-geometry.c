@@ -146,6 +146,38 @@ test_point_in_polygon (void)
 }
 
 static void
+test_polygon_signed_distance (void)
+{
+  g_autoptr(SilkGeometryBuilder) builder = silk_geometry_builder_new (SILK_GEOMETRY_POLYGONS);
+  g_autoptr(SilkGeometry) geometry = square_with_hole ();
+  g_autoptr(SilkGeometry) two = NULL;
+  static const SilkPoint island[] = { { 20, 0 }, { 22, 0 }, { 22, 2 }, { 20, 2 } };
+
+  for (guint i = 0; i < geometry->n_parts; i++)
+    {
+      silk_geometry_builder_add_points (builder, &geometry->points[geometry->parts[i].first],
+                                        geometry->parts[i].n_points);
+      silk_geometry_builder_end_part (builder, !geometry->parts[i].hole);
+    }
+  silk_geometry_builder_add_points (builder, island, G_N_ELEMENTS (island));
+  silk_geometry_builder_end_part (builder, TRUE);
+  two = silk_geometry_builder_finish (builder);
+  g_assert_cmpuint (two->n_polygons, ==, 2);
+
+  /* Inside: positive, the nearest edge of the outer ring or of the hole. */
+  g_assert_cmpfloat_with_epsilon (silk_geometry_polygon_signed_distance (two, 0, 2, 5), 2.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (silk_geometry_polygon_signed_distance (two, 0, 1, 1), 1.0, 1e-12);
+  /* In the hole and beyond the outer ring: negative. */
+  g_assert_cmpfloat_with_epsilon (silk_geometry_polygon_signed_distance (two, 0, 5, 5), -1.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (silk_geometry_polygon_signed_distance (two, 0, 13, 5), -3.0, 1e-12);
+  /* The other polygon does not count, inside or out. */
+  g_assert_cmpfloat_with_epsilon (silk_geometry_polygon_signed_distance (two, 0, 21, 1), -11.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (silk_geometry_polygon_signed_distance (two, 1, 21, 1), 1.0, 1e-12);
+  /* An unclosed ring still has its closing edge. */
+  g_assert_cmpfloat_with_epsilon (silk_geometry_polygon_signed_distance (two, 1, 19, 1), -1.0, 1e-12);
+}
+
+static void
 test_distance_to_line (void)
 {
   g_autoptr(SilkGeometryBuilder) builder = silk_geometry_builder_new (SILK_GEOMETRY_LINES);
@@ -214,6 +246,74 @@ test_ring_crossing (void)
   g_assert_true (a == 4999 || a == 5000 || b == 4999 || b == 5000);
 }
 
+static gboolean
+proper_crossing (const SilkPoint *a,
+                 const SilkPoint *b,
+                 const SilkPoint *c,
+                 const SilkPoint *d)
+{
+  double o1 = (b->x - a->x) * (c->y - a->y) - (b->y - a->y) * (c->x - a->x);
+  double o2 = (b->x - a->x) * (d->y - a->y) - (b->y - a->y) * (d->x - a->x);
+  double o3 = (d->x - c->x) * (a->y - c->y) - (d->y - c->y) * (a->x - c->x);
+  double o4 = (d->x - c->x) * (b->y - c->y) - (d->y - c->y) * (b->x - c->x);
+
+  return ((o1 > 0 && o2 < 0) || (o1 < 0 && o2 > 0)) && ((o3 > 0 && o4 < 0) || (o3 < 0 && o4 > 0));
+}
+
+/* The sweeps against every pair of edges, on rings large enough for the sweeps
+ * (more than 32 points): star-shaped rings, simple by construction, on a coarse
+ * grid so that edges touch, overlap and meet at vertices, with one vertex moved at
+ * random often enough to make them cross. */
+static void
+test_ring_crossing_random (void)
+{
+  guint n_simple = 0, n_crossing = 0;
+
+  for (guint attempt = 0; attempt < 2000; attempt++)
+    {
+      guint n = g_test_rand_int_range (33, 160);
+      g_autofree SilkPoint *ring = g_new (SilkPoint, n + 1);
+      gboolean brute = FALSE;
+      guint a = 0, b = 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          double angle = 2 * G_PI * i / n;
+          double radius = g_test_rand_int_range (5, 40);
+
+          ring[i].x = round (50 + radius * cos (angle));
+          ring[i].y = round (50 + radius * sin (angle));
+        }
+      if (attempt % 2 == 0)
+        {
+          guint moved = g_test_rand_int_range (1, n);
+
+          ring[moved].x = g_test_rand_int_range (10, 90);
+          ring[moved].y = g_test_rand_int_range (10, 90);
+        }
+      ring[n] = ring[0];
+
+      for (guint i = 0; i < n && !brute; i++)
+        for (guint j = i + 1; j < n && !brute; j++)
+          brute = proper_crossing (&ring[i], &ring[i + 1], &ring[j], &ring[j + 1]);
+
+      if (brute)
+        {
+          g_assert_true (silk_ring_find_crossing (ring, n + 1, &a, &b));
+          g_assert_true (proper_crossing (&ring[a], &ring[a + 1], &ring[b], &ring[b + 1]));
+          n_crossing++;
+        }
+      else
+        {
+          g_assert_false (silk_ring_find_crossing (ring, n + 1, NULL, NULL));
+          n_simple++;
+        }
+    }
+  /* Both answers were asked for often. */
+  g_assert_cmpuint (n_simple, >, 300);
+  g_assert_cmpuint (n_crossing, >, 300);
+}
+
 /* The bounded check gives up on a zigzag whose every edge spans the same
  * longitudes, which would take the unbounded sweep time in the square of its size,
  * and otherwise finds what the unbounded one finds. */
@@ -271,8 +371,10 @@ main (int   argc,
   g_test_add_func ("/geometry/point-checks", test_point_checks);
   g_test_add_func ("/geometry/point-in-polygon", test_point_in_polygon);
   g_test_add_func ("/geometry/distance-to-line", test_distance_to_line);
+  g_test_add_func ("/geometry/polygon-signed-distance", test_polygon_signed_distance);
   g_test_add_func ("/geometry/ring-crossing", test_ring_crossing);
   g_test_add_func ("/geometry/ring-crossing-bounded", test_ring_crossing_bounded);
+  g_test_add_func ("/geometry/ring-crossing-random", test_ring_crossing_random);
 
   return g_test_run ();
 }

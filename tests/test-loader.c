@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -978,6 +979,116 @@ test_intricate_ring (void)
   remove_tree (dir);
 }
 
+/* Loads the temporary atlas in @dir, which must fail, and returns its problems. */
+static GStrv
+temp_atlas_problems (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "atlas.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SilkDocument) document = silk_document_load (file, NULL, &error);
+
+  g_assert_null (document);
+  g_assert_nonnull (error);
+  return g_strsplit (error->message, "\n", -1);
+}
+
+static void
+assert_contains (const char *text,
+                 const char *part)
+{
+  if (strstr (text, part) == NULL)
+    g_error ("expected \"%s\" in \"%s\"", part, text);
+}
+
+/* The geometry files are read and their rings checked on worker threads, where a
+ * small file is done long before a large one named before it. Their problems still
+ * come in the manifest's order, and the limit on problems still cuts them where a
+ * load on one thread would. */
+static void
+test_geometry_file_order (void)
+{
+  static const char rivers[] =
+    "{ \"type\": \"FeatureCollection\", \"features\": [\n"
+    "  { \"type\": \"Feature\", \"properties\": {}, \"geometry\": "
+    "{ \"type\": \"LineString\", \"coordinates\": [[70, 40]] } } ] }\n";
+  g_autoptr(GString) lakes = g_string_new (NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *rivers_path = NULL;
+  g_auto(GStrv) lines = NULL;
+  const guint n = 20000;
+
+  if (ran_in_subprocess ())
+    return;
+
+  /* A large lake, then one whose outline crosses itself, with positions enough
+   * for the sweep rather than the test of every pair. */
+  g_string_append (lakes,
+                   "{ \"type\": \"FeatureCollection\", \"features\": [\n"
+                   "  { \"type\": \"Feature\", \"properties\": {}, \"geometry\": {\n"
+                   "    \"type\": \"Polygon\", \"coordinates\": [[");
+  for (guint i = 0; i <= n; i++)
+    {
+      char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
+      guint k = i % n;
+
+      g_ascii_formatd (x, sizeof x, "%.6f", 65 + 3 * cos (2 * G_PI * k / n));
+      g_ascii_formatd (y, sizeof y, "%.6f", 40 + 3 * sin (2 * G_PI * k / n));
+      g_string_append_printf (lakes, "%s[%s, %s]", i > 0 ? ", " : "", x, y);
+    }
+  g_string_append (lakes, "]] } },\n  { \"type\": \"Feature\", \"properties\": {}, "
+                          "\"geometry\": { \"type\": \"Polygon\", \"coordinates\": [[");
+  for (guint i = 0; i <= 40; i++)
+    {
+      guint k = i == 40 ? 0 : i == 10 ? 20 : i == 20 ? 10 : i;
+
+      g_string_append_printf (lakes, "%s[%u, %u]", i > 0 ? ", " : "",
+                              k < 20 ? 60 + k : 80 - (k - 20), k < 20 ? 40 : 41);
+    }
+  g_string_append (lakes, "]] } } ] }\n");
+
+  dir = make_temp_atlas_with_lakes (lakes->str, ", \"rivers\": \"geo/rivers.geojson\"");
+  rivers_path = g_build_filename (dir, "geo", "rivers.geojson", NULL);
+  g_assert_true (g_file_set_contents (rivers_path, rivers, -1, NULL));
+
+  lines = temp_atlas_problems (dir);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  assert_contains (lines[0], "generated.geojson:4:");
+  assert_contains (lines[0], "the outer ring of polygon 1 crosses itself");
+  assert_contains (lines[1], "rivers.geojson:2:");
+  assert_contains (lines[1], "a line needs at least 2 positions, not 1");
+  g_clear_pointer (&lines, g_strfreev);
+
+  /* More problems in the lakes than a message lists: none from the rivers. */
+  g_string_truncate (lakes, 0);
+  g_string_append (lakes, "{ \"type\": \"FeatureCollection\", \"features\": [\n");
+  for (guint i = 0; i < SILK_LOAD_MAX_PROBLEMS + 10; i++)
+    g_string_append_printf (lakes,
+                            "  { \"type\": \"Feature\", \"properties\": {}, \"geometry\": "
+                            "{ \"type\": \"Polygon\", \"coordinates\": "
+                            "[[[60, 40], [61, 40], [60, 40]]] } }%s\n",
+                            i + 1 < SILK_LOAD_MAX_PROBLEMS + 10 ? "," : "");
+  g_string_append (lakes, "] }\n");
+  remove_tree (dir);
+  g_free (dir);
+  dir = make_temp_atlas_with_lakes (lakes->str, ", \"rivers\": \"geo/rivers.geojson\"");
+  g_free (rivers_path);
+  rivers_path = g_build_filename (dir, "geo", "rivers.geojson", NULL);
+  g_assert_true (g_file_set_contents (rivers_path, rivers, -1, NULL));
+
+  lines = temp_atlas_problems (dir);
+  g_assert_cmpuint (g_strv_length (lines), ==, SILK_LOAD_MAX_PROBLEMS);
+  for (guint i = 0; i < SILK_LOAD_MAX_PROBLEMS; i++)
+    {
+      g_autofree char *where = g_strdup_printf ("generated.geojson:%u:", i + 2);
+
+      assert_contains (lines[i], where);
+      assert_contains (lines[i], "ring 1 of polygon 1 has 3 positions");
+    }
+
+  remove_tree (dir);
+}
+
 /* The same file listed as more simplified levels than an atlas may have. */
 static void
 test_level_limit (void)
@@ -1207,6 +1318,7 @@ main (int   argc,
   g_test_add_func ("/loader/bad/level-limit", test_level_limit);
   g_test_add_func ("/loader/bad/text-limit", test_text_limit);
   g_test_add_func ("/loader/bad/intricate-ring", test_intricate_ring);
+  g_test_add_func ("/loader/bad/geometry-file-order", test_geometry_file_order);
   g_test_add_func ("/loader/bad/source-cycle-all", test_source_cycle);
   g_test_add_func ("/loader/cancelled", test_cancelled);
 

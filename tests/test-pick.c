@@ -168,6 +168,44 @@ test_capitals_pick_their_country (void)
     }
 }
 
+/* Picking at the level the map draws finds the same countries there, and picking
+ * at a simplified level does not read the finest outlines, which the bundled atlas
+ * leaves for later. */
+static void
+test_pick_at_level (void)
+{
+  g_autoptr(SilkDocument) document = load_document ();
+  g_autoptr(SilkMapData) data = silk_map_data_new (document);
+  GListModel *countries = silk_document_get_items (document, SILK_ITEM_COUNTRY);
+  guint n_levels = silk_document_get_n_detail_levels (document);
+
+  g_assert_cmpuint (n_levels, >=, 2);
+  for (guint level = n_levels - 1; level > 0; level--)
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (countries); i++)
+        {
+          g_autoptr(SilkCountry) country = g_list_model_get_item (countries, i);
+          SilkPlace *capital = silk_country_get_capital (country);
+          double x, y;
+
+          silk_map_data_project (data, silk_place_get_longitude (capital),
+                                 silk_place_get_latitude (capital), &x, &y);
+          g_assert_true (silk_map_data_pick_at_level (data, level, x, y, 0, NULL) == SILK_ITEM (country));
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (water); i++)
+        {
+          double x, y;
+
+          silk_map_data_project (data, water[i].lon, water[i].lat, &x, &y);
+          g_assert_null (silk_map_data_pick_at_level (data, level, x, y, 0, NULL));
+        }
+    }
+  g_assert_false (silk_document_has_finest (document));
+
+  silk_map_data_prepare_pick (data, 0);
+  g_assert_true (silk_document_has_finest (document));
+}
+
 /* A vertex of @route farther than @clearance from every other route but its
  * parent, so that the route to pick there is unambiguous. */
 static gboolean
@@ -302,6 +340,7 @@ main (int   argc,
   g_test_add_func ("/pick/index/matches-scan", test_index_matches_scan);
   g_test_add_func ("/pick/index/lines", test_index_lines);
   g_test_add_func ("/pick/capitals", test_capitals_pick_their_country);
+  g_test_add_func ("/pick/at-level", test_pick_at_level);
   g_test_add_func ("/pick/routes", test_routes_pick_their_project);
   g_test_add_func ("/pick/water", test_water_picks_nothing);
   g_test_add_func ("/pick/matches-scan", test_pick_matches_scan);

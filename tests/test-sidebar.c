@@ -3,6 +3,7 @@
 #include "silk-country-page.h"
 #include "silk-figure-card.h"
 #include "silk-format.h"
+#include "silk-overview-page.h"
 #include "silk-test-util.h"
 #include "silk-ui-util.h"
 
@@ -276,6 +277,52 @@ test_overview (void)
   silk_test_window_close (window);
 }
 
+/* The overview shows its top at once and adds the rest after the first frame, by
+ * itself; whoever needs all of it sooner can have it. */
+static void
+test_overview_in_parts (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SilkDocument) document = silk_document_load_bundled (&error);
+  GtkWidget *page = g_object_ref_sink (silk_overview_page_new ());
+  GListModel *sources;
+  g_autoptr(SilkSource) source = NULL;
+  SilkWindow *window;
+  SilkOverviewPage *overview;
+  gint64 deadline;
+
+  g_assert_no_error (error);
+  sources = silk_document_get_items (document, SILK_ITEM_SOURCE);
+  source = g_list_model_get_item (sources, 0);
+
+  silk_overview_page_set_document (SILK_OVERVIEW_PAGE (page), document);
+  g_assert_false (silk_overview_page_is_complete (SILK_OVERVIEW_PAGE (page)));
+  g_assert_cmpstr (page_heading (page), ==, silk_document_get_title (document));
+  g_assert_nonnull (silk_test_find_label (page, "Trade"));
+  g_assert_null (silk_test_find_row (page, SILK_ITEM (source)));
+
+  silk_overview_page_complete (SILK_OVERVIEW_PAGE (page));
+  g_assert_true (silk_overview_page_is_complete (SILK_OVERVIEW_PAGE (page)));
+  g_assert_nonnull (silk_test_find_row (page, SILK_ITEM (source)));
+  g_object_unref (page);
+
+  /* In a window, nobody asking. */
+  window = silk_test_window_new (NULL);
+  overview = SILK_OVERVIEW_PAGE (silk_test_find_descendant (GTK_WIDGET (window),
+                                                            SILK_TYPE_OVERVIEW_PAGE));
+  deadline = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
+  while (!silk_overview_page_is_complete (overview))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_clear_object (&source);
+  source = g_list_model_get_item (silk_document_get_items (silk_window_get_document (window),
+                                                           SILK_ITEM_SOURCE), 0);
+  g_assert_nonnull (silk_test_find_row (GTK_WIDGET (overview), SILK_ITEM (source)));
+  silk_test_window_close (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -284,6 +331,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/sidebar/overview", test_overview);
+  g_test_add_func ("/sidebar/overview-in-parts", test_overview_in_parts);
   g_test_add_func ("/sidebar/each-country", test_each_country);
   g_test_add_func ("/sidebar/each-project", test_each_project);
   g_test_add_func ("/sidebar/place-and-back", test_place_and_back);

@@ -131,6 +131,12 @@ gboolean      silk_geometry_contains_point  (const SilkGeometry *geometry,
 double        silk_geometry_distance_to     (const SilkGeometry *geometry,
                                              double              x,
                                              double              y);
+/* Distance from (x, y) to the outline of one polygon (its outer ring and holes):
+ * positive inside the polygon, negative outside. */
+double        silk_geometry_polygon_signed_distance (const SilkGeometry *geometry,
+                                                     guint               polygon,
+                                                     double              x,
+                                                     double              y);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SilkGeometry, silk_geometry_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SilkGeometryBuilder, silk_geometry_builder_free)

@@ -29,7 +29,12 @@ typedef struct
   guint first_count;
   guint first_point;
   guint n_points;
+  /* For a Polygon or MultiPolygon shape: whether silk_json_coordinates_check_polygons()
+   * found its rings valid, if it ran. */
+  guint8 polygons;
 } Placeholder;
+
+enum { POLYGONS_UNCHECKED, POLYGONS_VALID, POLYGONS_INVALID };
 
 struct _SilkJsonCoordinates
 {
@@ -391,6 +396,7 @@ read_compact (Parser      *p,
   guint points_len = c->n_points;
 
   placeholder->start = start;
+  placeholder->polygons = POLYGONS_UNCHECKED;
   placeholder->first_count = counts_len;
   placeholder->first_point = points_len;
 
@@ -772,7 +778,19 @@ take_line (Reader *r)
 }
 
 static gboolean
-take_polygon (Reader *r)
+ring_is_valid (const SilkPoint *points,
+               guint            n,
+               gboolean         outer)
+{
+  return n >= 4 && positions_are_valid (points, n) && silk_ring_is_closed (points, n)
+         && (!outer || silk_ring_check_crossing (points, n, SILK_LOAD_MAX_EDGES_PER_MERIDIAN,
+                                                 NULL, NULL) == SILK_RING_SIMPLE);
+}
+
+/* The next polygon, its rings checked unless @checked says they were already. */
+static gboolean
+take_polygon (Reader   *r,
+              gboolean  checked)
 {
   guint n_rings = r->counts[r->next_count++];
 
@@ -781,14 +799,63 @@ take_polygon (Reader *r)
       const SilkPoint *points = r->points + r->next_point;
       guint n = r->counts[r->next_count++];
 
-      if (n < 4 || !positions_are_valid (points, n) || !silk_ring_is_closed (points, n)
-          || (ring == 0 && silk_ring_check_crossing (points, n,
-                                                     SILK_LOAD_MAX_EDGES_PER_MERIDIAN,
-                                                     NULL, NULL) != SILK_RING_SIMPLE))
+      if (!checked && !ring_is_valid (points, n, ring == 0))
         return FALSE;
       take_part (r, n, ring == 0);
     }
   return TRUE;
+}
+
+/* What take_polygon() checks, for the @n_polygons polygons from r's position on,
+ * without building anything. */
+static gboolean
+polygons_are_valid (Reader *r,
+                    guint   n_polygons)
+{
+  for (guint i = 0; i < n_polygons; i++)
+    {
+      guint n_rings = r->counts[r->next_count++];
+
+      for (guint ring = 0; ring < n_rings; ring++)
+        {
+          guint n = r->counts[r->next_count++];
+
+          if (!ring_is_valid (r->points + r->next_point, n, ring == 0))
+            return FALSE;
+          r->next_point += n;
+        }
+    }
+  return TRUE;
+}
+
+void
+silk_json_coordinates_check_polygons (SilkJsonCoordinates *coordinates,
+                                      guint                part,
+                                      guint                n_parts)
+{
+  guint64 before = 0;
+
+  g_return_if_fail (coordinates != NULL);
+  g_return_if_fail (part < n_parts);
+
+  for (guint i = 0; i < coordinates->placeholders->len; i++)
+    {
+      Placeholder *placeholder = &g_array_index (coordinates->placeholders, Placeholder, i);
+      Reader r = { coordinates->points, coordinates->counts, placeholder->first_point,
+                   placeholder->first_count, NULL };
+      gboolean mine = before * n_parts / MAX (coordinates->n_points, 1) == part;
+      gboolean valid;
+
+      before += placeholder->n_points;
+
+      /* take_geometry() expands these without looking at their rings. */
+      if (!mine || (placeholder->depth != 3 && placeholder->depth != 4)
+          || placeholder->n_points > SILK_LOAD_MAX_POSITIONS)
+        continue;
+
+      valid = polygons_are_valid (&r, placeholder->depth == 4 ? r.counts[r.next_count++] : 1);
+      placeholder->polygons = valid ? POLYGONS_VALID : POLYGONS_INVALID;
+    }
 }
 
 /* Puts the full tree of @placeholder's value into @node. */
@@ -868,9 +935,12 @@ silk_json_coordinates_take_geometry (SilkJsonCoordinates *coordinates,
   else
     {
       guint n = multi ? r.counts[r.next_count++] : 1;
+      gboolean checked = placeholder->polygons != POLYGONS_UNCHECKED;
 
+      if (type == SILK_GEOMETRY_POLYGONS && placeholder->polygons == POLYGONS_INVALID)
+        ok = FALSE;
       for (guint i = 0; i < n && ok; i++)
-        ok = type == SILK_GEOMETRY_LINES ? take_line (&r) : take_polygon (&r);
+        ok = type == SILK_GEOMETRY_LINES ? take_line (&r) : take_polygon (&r, checked);
     }
 
   if (!ok)

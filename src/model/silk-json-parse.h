@@ -46,6 +46,17 @@ SilkGeometry *silk_json_coordinates_take_geometry (SilkJsonCoordinates  *coordin
                                                    SilkGeometryType      type,
                                                    gboolean              multi);
 
+/* Checks the rings of the placeholders of @coordinates shaped as a Polygon or
+ * MultiPolygon now, as silk_json_coordinates_take_geometry() would for @type
+ * SILK_GEOMETRY_POLYGONS, which then uses the result: the crossing test is most of
+ * the cost of taking a polygon, and this can run on other threads. The
+ * placeholders are shared out by their number of positions into @n_parts parts;
+ * this checks part @part. Parts may be checked at once on different threads, but
+ * not while the placeholders are taken. */
+void          silk_json_coordinates_check_polygons (SilkJsonCoordinates *coordinates,
+                                                    guint                part,
+                                                    guint                n_parts);
+
 void          silk_json_coordinates_free          (SilkJsonCoordinates  *coordinates);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SilkJsonCoordinates, silk_json_coordinates_free)

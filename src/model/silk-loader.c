@@ -140,6 +140,14 @@ struct _Loader
   GPtrArray *route_order;
   GHashTable *parents;
 
+  /* Reading ahead, while the geometry section is read: path → ReadAhead*. */
+  GThreadPool *pool;
+  guint n_ahead_threads;
+  GHashTable *ahead;
+  GMutex ahead_mutex;
+  GCond ahead_cond;
+  gboolean ahead_stopping;
+
   /* SILK_LOAD_DEFER_FINEST, and whether it applied to each kind. */
   gboolean defer_finest;
   gboolean deferred_countries;
@@ -1379,6 +1387,7 @@ typedef struct
 {
   GFile *file;
   gboolean geometry; /* a GeoJSON file: keep its coordinates out of the tree */
+  gboolean polygons; /* and check its polygons' rings here */
   ReadStatus status;
   GError *error;
   goffset size;
@@ -1468,6 +1477,8 @@ json_read_run (JsonRead     *r,
                              &r->offset, &r->error);
   if (r->root != NULL)
     {
+      if (r->polygons)
+        silk_json_coordinates_check_polygons (r->coordinates, 0, 1);
       r->status = READ_OK;
       return;
     }
@@ -1565,23 +1576,28 @@ load_file (Loader     *l,
            GFile      *file,
            LoadFile   *referrer,
            const char *path,
-           gboolean    geometry)
+           gboolean    geometry,
+           gboolean    polygons)
 {
   JsonRead r = { 0, };
   LoadFile *f;
 
   r.file = g_object_ref (file);
   r.geometry = geometry;
+  r.polygons = polygons;
   json_read_run (&r, l->cancellable);
   f = json_read_finish (l, &r, referrer, path);
   json_read_clear (&r);
   return f;
 }
 
-/* Resolves a geometry path of the manifest (at the manifest's current path). */
+/* The file a geometry path of the manifest names; NULL, with what to report in
+ * @code and @message, when it may not be read. */
 static GFile *
-resolve_path (Loader     *l,
-              const char *path)
+try_resolve_path (Loader         *l,
+                  const char     *path,
+                  SilkLoadError  *code,
+                  char          **message)
 {
   g_autoptr(GFile) folder = NULL;
   g_auto(GStrv) components = NULL;
@@ -1589,9 +1605,9 @@ resolve_path (Loader     *l,
 
   if (g_path_is_absolute (path) || path[0] == '/' || path[0] == '\\')
     {
-      report (l->manifest, SILK_LOAD_ERROR_INVALID,
-              "\"%s\" is an absolute path; geometry paths are relative to the manifest's "
-              "folder", path);
+      *code = SILK_LOAD_ERROR_INVALID;
+      *message = g_strdup_printf ("\"%s\" is an absolute path; geometry paths are relative "
+                                  "to the manifest's folder", path);
       return NULL;
     }
 
@@ -1600,9 +1616,9 @@ resolve_path (Loader     *l,
     {
       if (g_str_equal (components[i], ".."))
         {
-          report (l->manifest, SILK_LOAD_ERROR_INVALID,
-                  "\"%s\" leaves the atlas folder; geometry paths may not contain \"..\"",
-                  path);
+          *code = SILK_LOAD_ERROR_INVALID;
+          *message = g_strdup_printf ("\"%s\" leaves the atlas folder; geometry paths may "
+                                      "not contain \"..\"", path);
           return NULL;
         }
     }
@@ -1610,12 +1626,26 @@ resolve_path (Loader     *l,
   folder = g_file_get_parent (manifest_file);
   if (folder == NULL)
     {
-      report (l->manifest, SILK_LOAD_ERROR_IO, "cannot read \"%s\": the manifest has no folder",
-              path);
+      *code = SILK_LOAD_ERROR_IO;
+      *message = g_strdup_printf ("cannot read \"%s\": the manifest has no folder", path);
       return NULL;
     }
 
   return g_file_resolve_relative_path (folder, path);
+}
+
+/* Resolves a geometry path of the manifest (at the manifest's current path). */
+static GFile *
+resolve_path (Loader     *l,
+              const char *path)
+{
+  g_autofree char *message = NULL;
+  SilkLoadError code;
+  GFile *file = try_resolve_path (l, path, &code, &message);
+
+  if (file == NULL)
+    report (l->manifest, code, "%s", message);
+  return file;
 }
 
 /* Geometry */
@@ -2537,6 +2567,314 @@ store_records (Loader    *l,
     }
 }
 
+/* Reading ahead: the GeoJSON files are read, parsed and their rings checked on
+ * worker threads while this thread checks the files before them, so that the two
+ * 1:10m files do not take their turns one after the other. Only json_read_run()
+ * and the ring checks run there; everything that reports still happens here, file
+ * by file in the manifest's order, so problems come out in the same order, with
+ * the same limits, as a load on one thread would give. */
+
+/* At most this many worker threads, and parts to a file's ring checks. */
+#define MAX_AHEAD_THREADS 4
+
+typedef struct _ReadAhead ReadAhead;
+
+typedef enum
+{
+  TASK_READ,
+  TASK_CHECK,
+  TASK_DISCARD,
+} TaskKind;
+
+typedef struct
+{
+  TaskKind kind;
+  ReadAhead *ahead;  /* TASK_READ, TASK_CHECK */
+  guint part;        /* TASK_CHECK: which part of the ring checks */
+} AheadTask;
+
+struct _ReadAhead
+{
+  Loader *loader;
+  JsonRead read;
+  gboolean polygons;
+  AheadTask tasks[MAX_AHEAD_THREADS];  /* the read, then the checks of parts 1... */
+  guint n_running;  /* tasks queued or running, under ahead_mutex */
+};
+
+/* Freeing a file's tree took this thread a third as long as checking the file:
+ * the workers do it, while this thread goes on with the next file. */
+typedef struct
+{
+  AheadTask task;
+  JsonNode *root;
+  SilkJsonCoordinates *coordinates;
+} Discard;
+
+static void
+read_ahead_free (ReadAhead *ahead)
+{
+  json_read_clear (&ahead->read);
+  g_free (ahead);
+}
+
+static void
+ahead_task_done (ReadAhead *ahead)
+{
+  Loader *l = ahead->loader;
+
+  g_mutex_lock (&l->ahead_mutex);
+  if (--ahead->n_running == 0)
+    g_cond_broadcast (&l->ahead_cond);
+  g_mutex_unlock (&l->ahead_mutex);
+}
+
+static gboolean
+reading_ahead_stopped (Loader *l)
+{
+  gboolean stopping;
+
+  g_mutex_lock (&l->ahead_mutex);
+  stopping = l->ahead_stopping;
+  g_mutex_unlock (&l->ahead_mutex);
+  return stopping;
+}
+
+/* The ring checks of the countries file take as long as reading it, and this
+ * thread waits for them: they are shared out among the workers, ahead of the
+ * files still to be read. Once the load no longer waits for a file, its tasks
+ * do nothing. */
+static void
+read_ahead_run (gpointer data,
+                gpointer user_data)
+{
+  AheadTask *task = data;
+  ReadAhead *ahead = task->ahead;
+  Loader *l;
+  guint n_parts;
+
+  if (task->kind == TASK_DISCARD)
+    {
+      Discard *discard = data;
+
+      g_clear_pointer (&discard->root, json_node_unref);
+      g_clear_pointer (&discard->coordinates, silk_json_coordinates_free);
+      g_free (discard);
+      return;
+    }
+
+  l = ahead->loader;
+  n_parts = l->n_ahead_threads;
+
+  if (reading_ahead_stopped (l))
+    {
+      ahead_task_done (ahead);
+      return;
+    }
+
+  if (task->kind == TASK_CHECK)
+    {
+      silk_json_coordinates_check_polygons (ahead->read.coordinates, task->part, n_parts);
+      ahead_task_done (ahead);
+      return;
+    }
+
+  json_read_run (&ahead->read, l->cancellable);
+  if (ahead->read.status == READ_OK && ahead->polygons)
+    {
+      gboolean shared;
+
+      /* Under the lock that stop_reading_ahead() sets ahead_stopping with: the
+       * pool takes no tasks once it is being freed. */
+      g_mutex_lock (&l->ahead_mutex);
+      shared = !l->ahead_stopping;
+      if (shared)
+        {
+          ahead->n_running += n_parts - 1;
+          for (guint i = 1; i < n_parts; i++)
+            {
+              ahead->tasks[i].kind = TASK_CHECK;
+              ahead->tasks[i].ahead = ahead;
+              ahead->tasks[i].part = i;
+              g_thread_pool_push (l->pool, &ahead->tasks[i], NULL);
+              g_thread_pool_move_to_front (l->pool, &ahead->tasks[i]);
+            }
+        }
+      g_mutex_unlock (&l->ahead_mutex);
+
+      if (shared)
+        silk_json_coordinates_check_polygons (ahead->read.coordinates, 0, n_parts);
+    }
+  ahead_task_done (ahead);
+}
+
+/* Frees @f's tree, on a worker if there are any. */
+static void
+discard_tree (Loader   *l,
+              LoadFile *f)
+{
+  Discard *discard;
+
+  if (l->pool == NULL)
+    {
+      g_clear_pointer (&f->root, json_node_unref);
+      g_clear_pointer (&f->coordinates, silk_json_coordinates_free);
+      return;
+    }
+
+  discard = g_new0 (Discard, 1);
+  discard->task.kind = TASK_DISCARD;
+  discard->root = g_steal_pointer (&f->root);
+  discard->coordinates = g_steal_pointer (&f->coordinates);
+  g_thread_pool_push (l->pool, discard, NULL);
+}
+
+/* Starts reading the file at @path, a geometry file of @kind, unless it is read
+ * already or may not be read at all (load_geometry() reports that later). */
+static void
+read_ahead (Loader     *l,
+            JsonNode   *node,
+            FileKind    kind)
+{
+  g_autofree char *message = NULL;
+  SilkLoadError code;
+  ReadAhead *ahead;
+  const char *path;
+  GFile *file;
+
+  if (node == NULL || !node_is_string (node) || is_blank (json_node_get_string (node)))
+    return;
+
+  path = json_node_get_string (node);
+  if (g_hash_table_contains (l->ahead, path))
+    return;
+
+  file = try_resolve_path (l, path, &code, &message);
+  if (file == NULL)
+    return;
+
+  ahead = g_new0 (ReadAhead, 1);
+  ahead->loader = l;
+  ahead->read.file = file;
+  ahead->read.geometry = TRUE;
+  ahead->polygons = file_kind_geometry (kind) == SILK_GEOMETRY_POLYGONS;
+  ahead->tasks[0].kind = TASK_READ;
+  ahead->tasks[0].ahead = ahead;
+  ahead->n_running = 1;
+  g_hash_table_insert (l->ahead, g_strdup (path), ahead);
+  g_thread_pool_push (l->pool, &ahead->tasks[0], NULL);
+}
+
+/* Starts reading the files of the manifest's "geometry" that load_geometry_member()
+ * and load_geometry_levels() will load, in the order they will. */
+static void
+start_reading_ahead (Loader     *l,
+                     JsonObject *geometry)
+{
+  static const struct
+  {
+    const char *name;
+    FileKind kind;
+  } members[] = {
+    { "countries", FILE_COUNTRIES },
+    { "countries-simplified", FILE_COUNTRIES },
+    { "borders", FILE_BORDERS },
+    { "borders-simplified", FILE_BORDERS },
+    { "lakes", FILE_LAKES },
+    { "rivers", FILE_RIVERS },
+    { "places", FILE_PLACES },
+    { "routes", FILE_ROUTES },
+  };
+  guint n_threads = MIN (g_get_num_processors (), MAX_AHEAD_THREADS);
+
+  /* Alone on one processor, this thread may as well read them itself. */
+  if (n_threads < 2)
+    return;
+
+  l->n_ahead_threads = n_threads;
+  l->pool = g_thread_pool_new (read_ahead_run, NULL, n_threads, FALSE, NULL);
+  l->ahead = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                    (GDestroyNotify) read_ahead_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    {
+      JsonNode *node = json_object_get_member (geometry, members[i].name);
+      JsonArray *array;
+
+      if (node == NULL)
+        continue;
+
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        {
+          /* The finest level that SILK_LOAD_DEFER_FINEST leaves for later. */
+          if (l->defer_finest && (members[i].kind == FILE_COUNTRIES
+                                  || members[i].kind == FILE_BORDERS))
+            {
+              g_autofree char *levels_name = g_strconcat (members[i].name, "-simplified", NULL);
+              JsonNode *levels = json_object_get_member (geometry, levels_name);
+
+              if (levels != NULL && JSON_NODE_HOLDS_ARRAY (levels)
+                  && json_array_get_length (json_node_get_array (levels)) > 0)
+                continue;
+            }
+          read_ahead (l, node, members[i].kind);
+          continue;
+        }
+
+      /* load_geometry_levels() reads none of a list that is too long. */
+      array = json_node_get_array (node);
+      if (json_array_get_length (array) > SILK_LOAD_MAX_SIMPLIFIED)
+        continue;
+      for (guint k = 0; k < json_array_get_length (array); k++)
+        read_ahead (l, json_array_get_element (array, k), members[i].kind);
+    }
+}
+
+/* Waits for the workers and drops what nothing took. */
+static void
+stop_reading_ahead (Loader *l)
+{
+  if (l->pool == NULL)
+    return;
+
+  /* Files not begun are not read at all, but every tree is freed. */
+  g_mutex_lock (&l->ahead_mutex);
+  l->ahead_stopping = TRUE;
+  g_mutex_unlock (&l->ahead_mutex);
+  g_thread_pool_free (l->pool, FALSE, TRUE);
+  l->pool = NULL;
+  g_clear_pointer (&l->ahead, g_hash_table_unref);
+}
+
+/* Reads and parses the geometry file @file, at @path in the manifest, or takes it
+ * from the worker that read it ahead. */
+static LoadFile *
+load_geometry_file (Loader     *l,
+                    GFile      *file,
+                    const char *path,
+                    FileKind    kind)
+{
+  char *key = NULL;
+  ReadAhead *ahead = NULL;
+  LoadFile *f;
+
+  /* A path named twice is read ahead once; the second load reads it again. */
+  if (l->ahead == NULL
+      || !g_hash_table_steal_extended (l->ahead, path, (gpointer *) &key, (gpointer *) &ahead))
+    return load_file (l, file, l->manifest, path, TRUE,
+                      file_kind_geometry (kind) == SILK_GEOMETRY_POLYGONS);
+  g_free (key);
+
+  g_mutex_lock (&l->ahead_mutex);
+  while (ahead->n_running > 0)
+    g_cond_wait (&l->ahead_cond, &l->ahead_mutex);
+  g_mutex_unlock (&l->ahead_mutex);
+
+  f = json_read_finish (l, &ahead->read, l->manifest, path);
+  read_ahead_free (ahead);
+  return f;
+}
+
 /* Loads the GeoJSON file whose path is the manifest value at the current path. */
 static void
 load_geometry (Loader   *l,
@@ -2561,7 +2899,7 @@ load_geometry (Loader   *l,
 
   path = json_node_get_string (node);
   file = resolve_path (l, path);
-  g = file != NULL ? load_file (l, file, m, path, TRUE) : NULL;
+  g = file != NULL ? load_geometry_file (l, file, path, kind) : NULL;
   if (g == NULL)
     {
       mark_failed (l, kind, level);
@@ -2572,8 +2910,7 @@ load_geometry (Loader   *l,
 
   /* The tree of a 1:10m file is many times the size of its text: keep only what the
    * records took from it. The text stays for positions in later messages. */
-  g_clear_pointer (&g->root, json_node_unref);
-  g_clear_pointer (&g->coordinates, silk_json_coordinates_free);
+  discard_tree (l, g);
 
   if (records == NULL)
     {
@@ -2683,6 +3020,7 @@ read_geometry_section (Loader *l,
   o.object = json_node_get_object (node);
   push_member (m, "geometry");
   check_members (&o, geometry_members);
+  start_reading_ahead (l, o.object);
 
   load_geometry_member (l, &o, "countries", TRUE, FILE_COUNTRIES);
   n_country_levels = 1 + load_geometry_levels (l, &o, "countries-simplified", FILE_COUNTRIES);
@@ -2699,6 +3037,7 @@ read_geometry_section (Loader *l,
   l->has_places_file = load_geometry_member (l, &o, "places", FALSE, FILE_PLACES);
   load_geometry_member (l, &o, "routes", FALSE, FILE_ROUTES);
   pop (m);
+  stop_reading_ahead (l);
 
   silk_document_set_n_detail_levels (l->document, MAX (n_country_levels, n_border_levels));
 }
@@ -3773,8 +4112,10 @@ silk_loader_load_full (GFile         *file,
   l.border_levels = g_ptr_array_new_with_free_func (ptr_array_unref_nullable);
   l.place_features = g_hash_table_new (g_str_hash, g_str_equal);
   l.parents = g_hash_table_new (NULL, NULL);
+  g_mutex_init (&l.ahead_mutex);
+  g_cond_init (&l.ahead_cond);
 
-  l.manifest = load_file (&l, file, NULL, NULL, FALSE);
+  l.manifest = load_file (&l, file, NULL, NULL, FALSE, FALSE);
   if (l.manifest != NULL)
     read_manifest (&l);
 
@@ -3782,6 +4123,9 @@ silk_loader_load_full (GFile         *file,
   if (document != NULL && (l.deferred_countries || l.deferred_borders))
     silk_document_defer_finest (document, l.deferred_countries, l.deferred_borders);
 
+  stop_reading_ahead (&l);
+  g_cond_clear (&l.ahead_cond);
+  g_mutex_clear (&l.ahead_mutex);
   g_clear_error (&l.fatal);
   g_clear_object (&l.document);
   g_hash_table_unref (l.parents);

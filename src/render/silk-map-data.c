@@ -31,7 +31,7 @@ struct _SilkMapData
   SilkGeometry ***country_levels;  /* [level][country] */
   GArray **border_levels;          /* [level] of SilkMapFeature */
   gboolean labels_done;
-  SilkSpatialIndex *country_index;
+  SilkSpatialIndex **country_indices;  /* [level] */
   SilkSpatialIndex *lake_index;
   SilkSpatialIndex *route_index;
 };
@@ -188,6 +188,7 @@ silk_map_data_new (SilkDocument *document)
   g_array_set_clear_func (data->countries, clear_country);
   data->country_levels = g_new0 (SilkGeometry **, data->n_levels);
   data->border_levels = g_new0 (GArray *, data->n_levels);
+  data->country_indices = g_new0 (SilkSpatialIndex *, data->n_levels);
   data->level_km = g_new0 (double, data->n_levels);
   silk_bounds_init_empty (&data->region);
 
@@ -321,7 +322,9 @@ silk_map_data_unref (SilkMapData *data)
   g_free (data->country_levels);
   g_free (data->border_levels);
   g_free (data->level_km);
-  g_clear_pointer (&data->country_index, silk_spatial_index_free);
+  for (guint level = 0; level < data->n_levels; level++)
+    g_clear_pointer (&data->country_indices[level], silk_spatial_index_free);
+  g_free (data->country_indices);
   g_clear_pointer (&data->lake_index, silk_spatial_index_free);
   g_clear_pointer (&data->route_index, silk_spatial_index_free);
   g_array_unref (data->countries);
@@ -434,20 +437,109 @@ inset_distance (const SilkBounds *box,
   return MIN (MIN (x - box->min_x, box->max_x - x), MIN (y - box->min_y, box->max_y - y));
 }
 
-/* The point of the largest polygon farthest from any outline and from the edge of
- * @box: a coarse grid, then two finer grids around the best cell. Few hundred
- * vertices at coarse detail make this cheap; it runs once per document. */
+/* A square of the label search: its centre's distance to the outline (or the
+ * box), and the most any point of the square could have. */
+typedef struct
+{
+  double x, y;
+  double half;
+  double d;
+  double max;
+} LabelCell;
+
+/* Label points are computed on the coarsest level, whose segments are kilometres
+ * long: a point within 1/100 of the polygon's size (and at least a kilometre) of
+ * the true optimum is as good on screen, at any zoom the label shows at. */
+#define LABEL_PRECISION 0.01
+#define LABEL_MIN_PRECISION_KM 1.0
+/* A bound for outlines no search converges on quickly. */
+#define LABEL_MAX_CELLS 4096
+
+static LabelCell
+label_cell (const SilkGeometry *geometry,
+            guint               polygon,
+            const SilkBounds   *box,
+            double              x,
+            double              y,
+            double              half)
+{
+  LabelCell cell = { x, y, half, 0, 0 };
+
+  cell.d = MIN (silk_geometry_polygon_signed_distance (geometry, polygon, x, y),
+                inset_distance (box, x, y));
+  /* Both distances change no faster than the point moves, so nothing in the
+   * square is farther than its centre's distance plus half its diagonal. */
+  cell.max = cell.d + half * G_SQRT2;
+  return cell;
+}
+
+static void
+label_heap_push (GArray    *heap,
+                 LabelCell  cell)
+{
+  guint i = heap->len;
+
+  g_array_append_val (heap, cell);
+  while (i > 0)
+    {
+      guint parent = (i - 1) / 2;
+      LabelCell *cells = (LabelCell *) (void *) heap->data;
+
+      if (cells[parent].max >= cells[i].max)
+        break;
+      cell = cells[parent];
+      cells[parent] = cells[i];
+      cells[i] = cell;
+      i = parent;
+    }
+}
+
+static LabelCell
+label_heap_pop (GArray *heap)
+{
+  LabelCell *cells = (LabelCell *) (void *) heap->data;
+  LabelCell top = cells[0];
+  guint n = heap->len - 1;
+  guint i = 0;
+
+  cells[0] = cells[n];
+  g_array_set_size (heap, n);
+  for (;;)
+    {
+      guint largest = i, left = 2 * i + 1, right = 2 * i + 2;
+      LabelCell swap;
+
+      if (left < n && cells[left].max > cells[largest].max)
+        largest = left;
+      if (right < n && cells[right].max > cells[largest].max)
+        largest = right;
+      if (largest == i)
+        break;
+      swap = cells[i];
+      cells[i] = cells[largest];
+      cells[largest] = swap;
+      i = largest;
+    }
+  return top;
+}
+
+/* The point of the largest polygon farthest from its outline and from the edge of
+ * @box. Squares are searched best bound first and split until none could hold a
+ * point better by more than the precision (the "pole of inaccessibility"
+ * search of Mapbox's polylabel): a few dozen distance computations over one
+ * polygon where a fixed grid needed thousands over the whole country. It runs
+ * once per document, during the first frame. */
 static gboolean
 find_label_point (const SilkGeometry *geometry,
                   const SilkBounds   *box,
                   SilkPoint          *result)
 {
+  g_autoptr(GArray) heap = g_array_new (FALSE, FALSE, sizeof (LabelCell));
   SilkBounds search;
   double best_area = 0;
   guint best_polygon = G_MAXUINT;
-  double best_d = -G_MAXDOUBLE;
-  double step_x, step_y;
-  SilkPoint best = { 0, 0 };
+  double size, half, precision;
+  LabelCell best;
 
   for (guint p = 0; p < geometry->n_parts; p++)
     {
@@ -478,45 +570,39 @@ find_label_point (const SilkGeometry *geometry,
   search.max_x = MIN (search.max_x, box->max_x);
   search.min_y = MAX (search.min_y, box->min_y);
   search.max_y = MIN (search.max_y, box->max_y);
-  step_x = (search.max_x - search.min_x) / 24;
-  step_y = (search.max_y - search.min_y) / 24;
+  size = MIN (search.max_x - search.min_x, search.max_y - search.min_y);
+  if (!(size > 0))
+    return FALSE;
+  half = size / 2;
+  precision = MAX (LABEL_MIN_PRECISION_KM,
+                   LABEL_PRECISION * MAX (search.max_x - search.min_x, search.max_y - search.min_y));
 
-  for (guint round = 0; round < 3; round++)
+  for (double x = search.min_x; x < search.max_x; x += size)
+    for (double y = search.min_y; y < search.max_y; y += size)
+      label_heap_push (heap, label_cell (geometry, best_polygon, box, x + half, y + half, half));
+  best = label_cell (geometry, best_polygon, box, (search.min_x + search.max_x) / 2,
+                     (search.min_y + search.max_y) / 2, 0);
+
+  for (guint visited = 0; heap->len > 0 && visited < LABEL_MAX_CELLS; visited++)
     {
-      SilkPoint centre = best;
+      LabelCell cell = label_heap_pop (heap);
 
-      for (int gy = 0; gy < 24; gy++)
-        for (int gx = 0; gx < 24; gx++)
-          {
-            double x, y, d;
+      if (cell.d > best.d)
+        best = cell;
+      if (cell.max - best.d <= precision)
+        continue;
 
-            if (round == 0)
-              {
-                x = search.min_x + (gx + 0.5) * step_x;
-                y = search.min_y + (gy + 0.5) * step_y;
-              }
-            else
-              {
-                x = centre.x + (gx - 11.5) * step_x;
-                y = centre.y + (gy - 11.5) * step_y;
-              }
-            if (!silk_geometry_contains_point (geometry, x, y))
-              continue;
-            d = MIN (silk_geometry_distance_to (geometry, x, y), inset_distance (box, x, y));
-            if (d > best_d)
-              {
-                best_d = d;
-                best.x = x;
-                best.y = y;
-              }
-          }
-      if (best_d == -G_MAXDOUBLE)
-        return FALSE;
-      step_x /= 12;
-      step_y /= 12;
+      half = cell.half / 2;
+      label_heap_push (heap, label_cell (geometry, best_polygon, box, cell.x - half, cell.y - half, half));
+      label_heap_push (heap, label_cell (geometry, best_polygon, box, cell.x + half, cell.y - half, half));
+      label_heap_push (heap, label_cell (geometry, best_polygon, box, cell.x - half, cell.y + half, half));
+      label_heap_push (heap, label_cell (geometry, best_polygon, box, cell.x + half, cell.y + half, half));
     }
 
-  *result = best;
+  if (!(best.d > 0))
+    return FALSE;
+  result->x = best.x;
+  result->y = best.y;
   return TRUE;
 }
 
@@ -768,33 +854,56 @@ silk_map_data_get_scale_limits (SilkMapData *data,
   *max_scale = MAX (10.0, view.scale * 2);
 }
 
-static void
-ensure_index (SilkMapData *data)
+/* The pick index of the countries at @level, and those of the lakes and routes
+ * (which have one level only); returns the former. */
+static SilkSpatialIndex *
+ensure_index (SilkMapData *data,
+              guint        level)
 {
-  silk_document_ensure_finest (data->document);
+  SilkSpatialIndex *countries;
+
+  level = MIN (level, data->n_levels - 1);
+  /* Outside the lock: the finest level may have to be read first. */
+  if (level == 0)
+    silk_document_ensure_finest (data->document);
   g_mutex_lock (&data->lock);
-  if (data->country_index == NULL)
+  if (data->lake_index == NULL)
     {
-      SilkSpatialIndex *countries = silk_spatial_index_new ();
       SilkSpatialIndex *lakes = silk_spatial_index_new ();
       SilkSpatialIndex *routes = silk_spatial_index_new ();
 
-      ensure_level_locked (data, 0);
-      for (guint i = 0; i < data->countries->len; i++)
-        if (data->country_levels[0][i]->n_points > 0)
-          silk_spatial_index_add (countries, data->country_levels[0][i], i);
       for (guint i = 0; i < data->lakes->len; i++)
         silk_spatial_index_add (lakes, g_array_index (data->lakes, SilkMapFeature, i).geometry, i);
       for (guint i = 0; i < data->routes->len; i++)
         silk_spatial_index_add (routes, g_array_index (data->routes, SilkMapRoute, i).line, i);
-      silk_spatial_index_build (countries);
       silk_spatial_index_build (lakes);
       silk_spatial_index_build (routes);
       data->lake_index = lakes;
       data->route_index = routes;
-      data->country_index = countries;
     }
+  if (data->country_indices[level] == NULL)
+    {
+      countries = silk_spatial_index_new ();
+      ensure_level_locked (data, level);
+      for (guint i = 0; i < data->countries->len; i++)
+        if (data->country_levels[level][i]->n_points > 0)
+          silk_spatial_index_add (countries, data->country_levels[level][i], i);
+      silk_spatial_index_build (countries);
+      data->country_indices[level] = countries;
+    }
+  countries = data->country_indices[level];
   g_mutex_unlock (&data->lock);
+
+  return countries;
+}
+
+void
+silk_map_data_prepare_pick (SilkMapData *data,
+                            guint        level)
+{
+  g_return_if_fail (data != NULL);
+
+  ensure_index (data, level);
 }
 
 SilkItem *
@@ -804,6 +913,18 @@ silk_map_data_pick (SilkMapData *data,
                     double       tolerance,
                     guint       *visited)
 {
+  return silk_map_data_pick_at_level (data, 0, x, y, tolerance, visited);
+}
+
+SilkItem *
+silk_map_data_pick_at_level (SilkMapData *data,
+                             guint        level,
+                             double       x,
+                             double       y,
+                             double       tolerance,
+                             guint       *visited)
+{
+  SilkSpatialIndex *country_index;
   guint ids[4];
   guint id;
   guint n_visited = 0;
@@ -813,7 +934,7 @@ silk_map_data_pick (SilkMapData *data,
 
   g_return_val_if_fail (data != NULL, NULL);
 
-  ensure_index (data);
+  country_index = ensure_index (data, level);
 
   if (tolerance > 0
       && silk_spatial_index_query_nearest_line (data->route_index, x, y, tolerance, &id, NULL,
@@ -830,7 +951,7 @@ silk_map_data_pick (SilkMapData *data,
   if (n > 0)
     goto out;
 
-  n = silk_spatial_index_query_point (data->country_index, x, y, ids, G_N_ELEMENTS (ids), &count);
+  n = silk_spatial_index_query_point (country_index, x, y, ids, G_N_ELEMENTS (ids), &count);
   n_visited += count;
   if (n > 0)
     result = (SilkItem *) g_array_index (data->countries, SilkMapCountry, ids[0]).country;
@@ -852,7 +973,7 @@ silk_map_data_pick_linear (SilkMapData *data,
 
   g_return_val_if_fail (data != NULL, NULL);
 
-  ensure_index (data);
+  ensure_index (data, 0);
 
   if (tolerance > 0)
     for (guint i = 0; i < data->routes->len; i++)
@@ -884,8 +1005,7 @@ silk_map_data_pick_linear (SilkMapData *data,
 guint
 silk_map_data_get_n_pick_segments (SilkMapData *data)
 {
-  ensure_index (data);
-  return silk_spatial_index_get_n_segments (data->country_index)
+  return silk_spatial_index_get_n_segments (ensure_index (data, 0))
          + silk_spatial_index_get_n_segments (data->lake_index)
          + silk_spatial_index_get_n_segments (data->route_index);
 }

@@ -64,6 +64,20 @@ SilkItem             *silk_map_data_pick                 (SilkMapData      *data
                                                           double            y,
                                                           double            tolerance,
                                                           guint            *visited);
+/* The same against the countries' outlines at one detail level: the one the map
+ * draws, so that what is picked is what the pointer is seen to be over, and the
+ * finest outlines are read only once the map is zoomed in far enough to draw
+ * them. silk_map_data_pick() picks at level 0. */
+SilkItem             *silk_map_data_pick_at_level        (SilkMapData      *data,
+                                                          guint             level,
+                                                          double            x,
+                                                          double            y,
+                                                          double            tolerance,
+                                                          guint            *visited);
+/* Builds the pick index of @level now, so that the first pick there does not
+ * (for a worker thread to call ahead of the main thread's picks). */
+void                  silk_map_data_prepare_pick         (SilkMapData      *data,
+                                                          guint             level);
 /* The same answer by a scan over every vertex; for tests and the benchmark. */
 SilkItem             *silk_map_data_pick_linear          (SilkMapData      *data,
                                                           double            x,

@@ -4,7 +4,6 @@
 
 #include "silk-figure-card.h"
 #include "silk-format.h"
-#include "silk-source-popover.h"
 #include "silk-ui-util.h"
 
 struct _SilkFigureCard
@@ -63,27 +62,6 @@ format_detail (SilkFigure *figure)
     }
 
   return g_steal_pointer (&qualified);
-}
-
-static void
-add_source_button (SilkFigureCard *self,
-                   SilkSource     *source)
-{
-  g_autofree char *name = silk_ui_source_short_name (source);
-  g_autofree char *line = g_strdup_printf (_("Source: %s"), name);
-  GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *label = gtk_label_new (line);
-
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_menu_button_set_child (GTK_MENU_BUTTON (button), label);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), silk_source_popover_new (source));
-  gtk_widget_set_halign (button, GTK_ALIGN_START);
-  gtk_widget_set_tooltip_text (button, silk_source_get_citation (source));
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_add_css_class (button, "source-link");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, line, -1);
-  gtk_box_append (self->sources_box, button);
 }
 
 static void
@@ -175,7 +153,7 @@ silk_figure_card_new (SilkFigure *figure)
 
   sources = silk_item_get_sources (item);
   for (guint i = 0; i < sources->len; i++)
-    add_source_button (self, g_ptr_array_index (sources, i));
+    gtk_box_append (self->sources_box, silk_ui_source_link_new (g_ptr_array_index (sources, i)));
 
   /* Translators: what a screen reader says for a figure card: its label, value and
    * period with qualifier */

@@ -52,6 +52,13 @@ struct _SilkMapView
   GCancellable *cancellable;
 
   SilkItem *hover;
+  /* The hover outline, drawn once into a texture at the base's view and placed as
+   * the base is, so that frames that move the map only move it. */
+  GdkTexture *hover_layer;
+  SilkItem *hover_layer_item;
+  guint hover_layer_base;   /* base_serial it was drawn for */
+  cairo_rectangle_int_t hover_layer_extents;
+  guint base_serial;
   double pointer_x;
   double pointer_y;
 
@@ -291,9 +298,29 @@ render_thread (GTask        *task,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  render_job_draw (task_data);
+  RenderJob *job = task_data;
+
+  render_job_draw (job);
+  /* Picks follow the level drawn: its index is built here rather than by the first
+   * hover over the new map. */
+  silk_map_data_prepare_pick (job->data, silk_map_data_choose_level (job->data, job->view.scale));
   g_task_return_boolean (task, TRUE);
 }
+
+/* The detail level of the outlines on screen: the cached base's, which a zoom
+ * scales until the next render. */
+static guint
+shown_level (SilkMapView *self)
+{
+  return silk_map_data_choose_level (self->data, self->base != NULL ? self->base_view.scale
+                                                                      : self->view.scale);
+}
+
+typedef struct
+{
+  SilkMapData *data;
+  guint level;
+} WarmUp;
 
 static void
 warm_up_thread (GTask        *task,
@@ -301,9 +328,11 @@ warm_up_thread (GTask        *task,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
-  /* The finest outlines (which the bundled atlas leaves on disk at first) and the
-   * pick index over them. */
-  silk_map_data_get_n_pick_segments (task_data);
+  WarmUp *warm_up = task_data;
+
+  /* The pick index at the level on screen, so that the first hover does not wait
+   * for it. */
+  silk_map_data_prepare_pick (warm_up->data, warm_up->level);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -313,8 +342,10 @@ warm_up_done (GObject      *source,
               gpointer      user_data)
 {
   SilkMapView *self = user_data;
+  WarmUp *warm_up = g_task_get_task_data (G_TASK (result));
 
-  silk_map_data_unref (g_task_get_task_data (G_TASK (result)));
+  silk_map_data_unref (warm_up->data);
+  g_free (warm_up);
   self->warming_up = FALSE;
   g_object_unref (self);
 }
@@ -324,6 +355,7 @@ start_warm_up (gpointer user_data)
 {
   SilkMapView *self = user_data;
   g_autoptr(GTask) task = NULL;
+  WarmUp *warm_up;
 
   if (self->data == NULL)
     {
@@ -333,16 +365,19 @@ start_warm_up (gpointer user_data)
 
   /* The widget and the data are let go in the callback, on the main thread: the
    * last reference to the task itself may be dropped on the worker. */
+  warm_up = g_new (WarmUp, 1);
+  warm_up->data = silk_map_data_ref (self->data);
+  warm_up->level = shown_level (self);
   task = g_task_new (NULL, NULL, warm_up_done, g_object_ref (self));
   g_task_set_source_tag (task, start_warm_up);
-  g_task_set_task_data (task, silk_map_data_ref (self->data), NULL);
+  g_task_set_task_data (task, warm_up, NULL);
   g_task_run_in_thread (task, warm_up_thread);
   return G_SOURCE_REMOVE;
 }
 
-/* Reads and builds, off the main thread, what the first frame did not need but the
- * first hover or zoom will; once that frame is drawn, for until then both cores are
- * busy drawing it. */
+/* Builds, off the main thread, what the first frame did not need but the first
+ * hover will; once that frame is drawn, for until then both cores are busy drawing
+ * it. */
 static void
 warm_up (SilkMapView *self)
 {
@@ -407,6 +442,7 @@ install_render (SilkMapView *self,
   g_clear_object (&self->base);
   g_clear_object (&self->selection_layer);
   self->base = texture_from_surface (job->base);
+  self->base_serial++;
   if (job->selection != NULL)
     self->selection_layer = texture_from_surface (job->selection);
   self->base_view = job->view;
@@ -533,17 +569,20 @@ update_selection_layer (SilkMapView *self)
 
 /* Drawing */
 
+/* Places @texture, drawn at the cached base's view over @area of it (in the base's
+ * pixels), where that area is on screen now. */
 static void
-append_layer (SilkMapView *self,
-              GtkSnapshot *snapshot,
-              GdkTexture  *texture)
+append_layer_area (SilkMapView                 *self,
+                   GtkSnapshot                 *snapshot,
+                   GdkTexture                  *texture,
+                   const cairo_rectangle_int_t *area)
 {
   double x0, y0;
   double f = self->view.scale / self->base_view.scale;
   double bx, by;
 
-  /* The projected point at the base's top left corner, on screen now. */
-  silk_view_from_screen (&self->base_view, 0, 0, &bx, &by);
+  /* The projected point at the area's top left corner, on screen now. */
+  silk_view_from_screen (&self->base_view, area->x, area->y, &bx, &by);
   silk_view_to_screen (&self->view, bx, by, &x0, &y0);
   if (f == 1)
     {
@@ -554,9 +593,51 @@ append_layer (SilkMapView *self,
       y0 = round (y0 * scale) / scale;
     }
   gtk_snapshot_append_texture (snapshot, texture,
-                               &GRAPHENE_RECT_INIT (x0, y0,
-                                                    self->base_view.width * f,
-                                                    self->base_view.height * f));
+                               &GRAPHENE_RECT_INIT (x0, y0, area->width * f, area->height * f));
+}
+
+static void
+append_layer (SilkMapView *self,
+              GtkSnapshot *snapshot,
+              GdkTexture  *texture)
+{
+  cairo_rectangle_int_t whole = { 0, 0, self->base_view.width, self->base_view.height };
+
+  append_layer_area (self, snapshot, texture, &whole);
+}
+
+/* The hover outline as a texture over the hovered item's extents at the base's
+ * view: drawn when the hovered item or the base changes, not every frame. */
+static GdkTexture *
+ensure_hover_layer (SilkMapView *self)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double scale = self->base_view.device_scale;
+  cairo_rectangle_int_t *extents = &self->hover_layer_extents;
+
+  if (self->hover_layer != NULL && self->hover_layer_item == self->hover
+      && self->hover_layer_base == self->base_serial)
+    return self->hover_layer;
+
+  g_clear_object (&self->hover_layer);
+  self->hover_layer_item = self->hover;
+  self->hover_layer_base = self->base_serial;
+  if (!silk_renderer_get_item_extents (self->renderer, &self->base_view, self->hover, extents))
+    return NULL;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (extents->width * scale),
+                                        (int) ceil (extents->height * scale));
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  cairo_translate (cr, -extents->x, -extents->y);
+  silk_renderer_draw_hover (self->renderer, cr, &self->base_view, silk_palette_get (self->base_dark),
+                            self->hover);
+  cairo_destroy (cr);
+  self->hover_layer = texture_from_surface (surface);
+  cairo_surface_destroy (surface);
+
+  return self->hover_layer;
 }
 
 static void
@@ -593,7 +674,6 @@ silk_map_view_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   GdkRGBA water = { palette->water.red, palette->water.green, palette->water.blue, 1 };
-  cairo_rectangle_int_t extents;
   cairo_t *cr;
 
   gtk_snapshot_append_color (snapshot, &water, &GRAPHENE_RECT_INIT (0, 0, width, height));
@@ -606,16 +686,10 @@ silk_map_view_snapshot (GtkWidget   *widget,
   if (self->selection_layer != NULL)
     append_layer (self, snapshot, self->selection_layer);
 
-  /* Hover: a small cairo node around the item only. */
-  if (self->hover != NULL && !self->dragging
-      && silk_renderer_get_item_extents (self->renderer, &self->view, self->hover, &extents))
-    {
-      cr = gtk_snapshot_append_cairo (snapshot,
-                                      &GRAPHENE_RECT_INIT (extents.x, extents.y,
-                                                           extents.width, extents.height));
-      silk_renderer_draw_hover (self->renderer, cr, &self->view, palette, self->hover);
-      cairo_destroy (cr);
-    }
+  /* Hover: a small layer around the item only. */
+  if (self->hover != NULL && !self->dragging && self->base != NULL
+      && ensure_hover_layer (self) != NULL)
+    append_layer_area (self, snapshot, self->hover_layer, &self->hover_layer_extents);
 
   /* Chrome: the cached legend, and the scale bar and attribution, which change
    * with the zoom, in a small node of their own. */
@@ -691,17 +765,20 @@ pick_at (SilkMapView *self,
 {
   SilkItem *item;
   double px, py;
+  guint level;
 
   if (self->data == NULL || !self->view_valid)
     return NULL;
 
   silk_view_from_screen (&self->view, x, y, &px, &py);
-  item = silk_map_data_pick (self->data, px, py, PICK_TOLERANCE_PX / self->view.scale, NULL);
+  level = shown_level (self);
+  item = silk_map_data_pick_at_level (self->data, level, px, py,
+                                      PICK_TOLERANCE_PX / self->view.scale, NULL);
   /* A route of a hidden layer is not there to pick: the country beneath it is. */
   if (SILK_IS_PROJECT (item)
       && !(self->layers & (silk_project_get_mode (SILK_PROJECT (item)) == SILK_MODE_HIGHWAY
                            ? SILK_LAYER_HIGHWAYS : SILK_LAYER_RAILWAYS)))
-    item = silk_map_data_pick (self->data, px, py, 0, NULL);
+    item = silk_map_data_pick_at_level (self->data, level, px, py, 0, NULL);
   /* Only the members are the atlas' subject: neighbours are context. */
   if (SILK_IS_COUNTRY (item) && !silk_country_is_member (SILK_COUNTRY (item)))
     return NULL;
@@ -1077,6 +1154,8 @@ clear_render_state (SilkMapView *self)
   g_clear_object (&self->selection_layer);
   g_clear_object (&self->legend);
   g_clear_object (&self->hover);
+  g_clear_object (&self->hover_layer);
+  self->hover_layer_item = NULL;
   g_clear_pointer (&self->renderer, silk_renderer_free);
   g_clear_pointer (&self->worker_renderer, silk_renderer_free);
   g_clear_pointer (&self->data, silk_map_data_unref);

@@ -8,11 +8,35 @@
 #include "silk-overview-page.h"
 #include "silk-ui-util.h"
 
+/* The parts of the page, top to bottom. */
+typedef enum
+{
+  PART_HEADING,
+  PART_TOPICS,       /* one step per topic */
+  PART_LENGTHS,
+  PART_PROJECTS,
+  PART_COUNTRIES,
+  PART_EVENTS,
+  PART_NOTES,
+  PART_SOURCES,
+  PART_DONE
+} Part;
+
 struct _SilkOverviewPage
 {
   AdwBin parent_instance;
 
   SilkDocument *document;
+  AdwPreferencesPage *page;
+
+  /* The page is built a part at a time: what the first frame shows at once, the
+   * rest after that frame is on screen (or whenever someone needs all of it). */
+  Part next_part;
+  GPtrArray *topics;        /* const char *, in the order of their first figure */
+  GHashTable *by_topic;     /* topic → GPtrArray of SilkFigure */
+  guint next_topic;
+  GdkFrameClock *frame_clock;
+  guint idle_id;
 };
 
 G_DEFINE_FINAL_TYPE (SilkOverviewPage, silk_overview_page, ADW_TYPE_BIN)
@@ -123,14 +147,12 @@ add_topic (AdwPreferencesPage *page,
     adw_preferences_group_add (group, silk_figure_card_new (g_ptr_array_index (figures, i)));
 }
 
+/* Groups the figures of the region as a whole (not those of one project) by
+ * topic, in the order the atlas lists them. */
 static void
-add_headline_figures (SilkOverviewPage   *self,
-                      AdwPreferencesPage *page)
+collect_topics (SilkOverviewPage *self)
 {
   GListModel *figures = silk_document_get_items (self->document, SILK_ITEM_FIGURE);
-  g_autoptr(GPtrArray) topics = g_ptr_array_new ();
-  g_autoptr(GHashTable) by_topic =
-    g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
 
   for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
     {
@@ -142,21 +164,14 @@ add_headline_figures (SilkOverviewPage   *self,
       if (concerned_project (SILK_ITEM (figure)) != NULL)
         continue;
 
-      list = g_hash_table_lookup (by_topic, topic);
+      list = g_hash_table_lookup (self->by_topic, topic);
       if (list == NULL)
         {
           list = g_ptr_array_new ();
-          g_hash_table_insert (by_topic, (gpointer) topic, list);
-          g_ptr_array_add (topics, (gpointer) topic);
+          g_hash_table_insert (self->by_topic, (gpointer) topic, list);
+          g_ptr_array_add (self->topics, (gpointer) topic);
         }
       g_ptr_array_add (list, figure);
-    }
-
-  for (guint i = 0; i < topics->len; i++)
-    {
-      const char *topic = g_ptr_array_index (topics, i);
-
-      add_topic (page, topic, g_hash_table_lookup (by_topic, topic));
     }
 }
 
@@ -303,22 +318,156 @@ add_sources (SilkOverviewPage   *self,
     }
 }
 
+/* Adds the next part of the page; FALSE once the page is whole. */
+static gboolean
+add_next_part (SilkOverviewPage *self)
+{
+  switch (self->next_part)
+    {
+    case PART_HEADING:
+      silk_ui_add_heading (self->page, silk_document_get_title (self->document), NULL,
+                           silk_document_get_description (self->document));
+      self->next_part = PART_TOPICS;
+      break;
+
+    case PART_TOPICS:
+      if (self->next_topic < self->topics->len)
+        {
+          const char *topic = g_ptr_array_index (self->topics, self->next_topic++);
+
+          add_topic (self->page, topic, g_hash_table_lookup (self->by_topic, topic));
+        }
+      if (self->next_topic >= self->topics->len)
+        self->next_part = PART_LENGTHS;
+      break;
+
+    case PART_LENGTHS:
+      add_lengths (self, self->page);
+      self->next_part = PART_PROJECTS;
+      break;
+
+    case PART_PROJECTS:
+      add_selectables (self, self->page, SILK_ITEM_PROJECT, _("Projects"));
+      self->next_part = PART_COUNTRIES;
+      break;
+
+    case PART_COUNTRIES:
+      add_selectables (self, self->page, SILK_ITEM_COUNTRY, _("Countries"));
+      self->next_part = PART_EVENTS;
+      break;
+
+    case PART_EVENTS:
+      add_selectables (self, self->page, SILK_ITEM_EVENT, _("Events"));
+      self->next_part = PART_NOTES;
+      break;
+
+    case PART_NOTES:
+      add_notes (self, self->page);
+      self->next_part = PART_SOURCES;
+      break;
+
+    case PART_SOURCES:
+      add_sources (self, self->page);
+      self->next_part = PART_DONE;
+      break;
+
+    case PART_DONE:
+    default:
+      return FALSE;
+    }
+
+  return self->next_part != PART_DONE;
+}
+
+static gboolean
+add_parts_in_idle (gpointer user_data)
+{
+  SilkOverviewPage *self = user_data;
+
+  if (add_next_part (self))
+    return G_SOURCE_CONTINUE;
+
+  self->idle_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_waiting_for_frame (SilkOverviewPage *self)
+{
+  if (self->frame_clock == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->frame_clock, self);
+  g_clear_object (&self->frame_clock);
+}
+
+/* Once a frame with the top of the page is on screen, the rest follows a part per
+ * main loop iteration, at low priority: frames and input come first. */
+static void
+on_after_paint (GdkFrameClock    *clock,
+                SilkOverviewPage *self)
+{
+  stop_waiting_for_frame (self);
+  if (self->idle_id == 0 && self->next_part != PART_DONE)
+    self->idle_id = g_idle_add_full (G_PRIORITY_LOW, add_parts_in_idle, self, NULL);
+}
+
+static void
+wait_for_frame (SilkOverviewPage *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL || self->frame_clock != NULL || self->idle_id != 0
+      || self->next_part == PART_DONE)
+    return;
+  self->frame_clock = g_object_ref (clock);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), self);
+}
+
+static void
+clear_build (SilkOverviewPage *self)
+{
+  stop_waiting_for_frame (self);
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  g_ptr_array_set_size (self->topics, 0);
+  g_hash_table_remove_all (self->by_topic);
+  self->next_topic = 0;
+  self->next_part = PART_DONE;
+}
+
+/* The heading and the first topic: what a window of usual height shows of the
+ * page without scrolling. */
 static void
 build (SilkOverviewPage *self)
 {
-  AdwPreferencesPage *page = silk_ui_page_new ();
+  clear_build (self);
+  self->page = silk_ui_page_new ();
+  self->next_part = PART_HEADING;
+  collect_topics (self);
+  add_next_part (self);
+  add_next_part (self);
+  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->page));
 
-  silk_ui_add_heading (page, silk_document_get_title (self->document), NULL,
-                       silk_document_get_description (self->document));
-  add_headline_figures (self, page);
-  add_lengths (self, page);
-  add_selectables (self, page, SILK_ITEM_PROJECT, _("Projects"));
-  add_selectables (self, page, SILK_ITEM_COUNTRY, _("Countries"));
-  add_selectables (self, page, SILK_ITEM_EVENT, _("Events"));
-  add_notes (self, page);
-  add_sources (self, page);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    wait_for_frame (self);
+}
 
-  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (page));
+void
+silk_overview_page_complete (SilkOverviewPage *self)
+{
+  g_return_if_fail (SILK_IS_OVERVIEW_PAGE (self));
+
+  while (add_next_part (self))
+    ;
+  stop_waiting_for_frame (self);
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+}
+
+gboolean
+silk_overview_page_is_complete (SilkOverviewPage *self)
+{
+  g_return_val_if_fail (SILK_IS_OVERVIEW_PAGE (self), FALSE);
+
+  return self->next_part == PART_DONE;
 }
 
 void
@@ -333,26 +482,53 @@ silk_overview_page_set_document (SilkOverviewPage *self,
 }
 
 static void
+silk_overview_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (silk_overview_page_parent_class)->map (widget);
+  wait_for_frame (SILK_OVERVIEW_PAGE (widget));
+}
+
+static void
 silk_overview_page_dispose (GObject *object)
 {
   SilkOverviewPage *self = SILK_OVERVIEW_PAGE (object);
 
+  clear_build (self);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (silk_overview_page_parent_class)->dispose (object);
 }
 
 static void
+silk_overview_page_finalize (GObject *object)
+{
+  SilkOverviewPage *self = SILK_OVERVIEW_PAGE (object);
+
+  g_ptr_array_unref (self->topics);
+  g_hash_table_unref (self->by_topic);
+
+  G_OBJECT_CLASS (silk_overview_page_parent_class)->finalize (object);
+}
+
+static void
 silk_overview_page_class_init (SilkOverviewPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = silk_overview_page_dispose;
+  object_class->finalize = silk_overview_page_finalize;
+
+  widget_class->map = silk_overview_page_map;
 }
 
 static void
 silk_overview_page_init (SilkOverviewPage *self)
 {
+  self->topics = g_ptr_array_new ();
+  self->by_topic = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                          (GDestroyNotify) g_ptr_array_unref);
+  self->next_part = PART_DONE;
 }
 
 GtkWidget *

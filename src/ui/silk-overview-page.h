@@ -18,5 +18,9 @@ G_DECLARE_FINAL_TYPE (SilkOverviewPage, silk_overview_page, SILK, OVERVIEW_PAGE,
 GtkWidget *silk_overview_page_new          (void);
 void       silk_overview_page_set_document (SilkOverviewPage *self,
                                             SilkDocument     *document);
+/* The page shows its top at once and adds the rest after the first frame that
+ * shows it. This adds whatever is still missing now. */
+void       silk_overview_page_complete     (SilkOverviewPage *self);
+gboolean   silk_overview_page_is_complete  (SilkOverviewPage *self);
 
 G_END_DECLS

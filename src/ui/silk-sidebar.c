@@ -100,9 +100,14 @@ silk_sidebar_get_page_name (SilkSidebar *self)
 GtkWidget *
 silk_sidebar_get_page (SilkSidebar *self)
 {
+  GtkWidget *page;
+
   g_return_val_if_fail (SILK_IS_SIDEBAR (self), NULL);
 
-  return gtk_stack_get_visible_child (self->stack);
+  page = gtk_stack_get_visible_child (self->stack);
+  if (SILK_IS_OVERVIEW_PAGE (page))
+    silk_overview_page_complete (SILK_OVERVIEW_PAGE (page));
+  return page;
 }
 
 static GtkWidget *
@@ -136,7 +141,7 @@ silk_sidebar_reveal_item (SilkSidebar *self,
   g_return_val_if_fail (SILK_IS_SIDEBAR (self), FALSE);
   g_return_val_if_fail (SILK_IS_ITEM (item), FALSE);
 
-  widget = find_widget_for (gtk_stack_get_visible_child (self->stack), item);
+  widget = find_widget_for (silk_sidebar_get_page (self), item);
   if (widget == NULL)
     return FALSE;
 

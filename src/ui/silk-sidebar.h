@@ -21,6 +21,8 @@ void        silk_sidebar_set_selection  (SilkSidebar   *self,
                                          SilkSelection *selection);
 /* "overview", "country", "project" or "place". */
 const char *silk_sidebar_get_page_name  (SilkSidebar   *self);
+/* The visible page, whole: the overview adds what it had left for after the first
+ * frame. */
 GtkWidget  *silk_sidebar_get_page       (SilkSidebar   *self);
 /* Scrolls the visible page to @item's card or row and focuses it; FALSE if the page
  * does not show it. */

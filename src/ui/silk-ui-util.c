@@ -342,6 +342,45 @@ silk_ui_item_row_new (SilkItem   *item,
   return row;
 }
 
+static void
+create_source_popover (GtkMenuButton *button,
+                       gpointer       source)
+{
+  gtk_menu_button_set_popover (button, silk_source_popover_new (source));
+}
+
+/* Most citations are never opened, and a page can hold dozens: each popover is
+ * built the first time its button asks for it. */
+static void
+set_source_popover (GtkWidget  *button,
+                    SilkSource *source)
+{
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_source_popover,
+                                         g_object_ref (source), g_object_unref);
+}
+
+GtkWidget *
+silk_ui_source_link_new (SilkSource *source)
+{
+  g_autofree char *name = silk_ui_source_short_name (source);
+  /* Translators: the source of a fact, e.g. "Source: Xinhua, 29 December 2025" */
+  g_autofree char *line = g_strdup_printf (_("Source: %s"), name);
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *label = gtk_label_new (line);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (button), label);
+  set_source_popover (button, source);
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "source-link");
+  gtk_widget_set_tooltip_text (button, silk_source_get_citation (source));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, line, -1);
+
+  return button;
+}
+
 GtkWidget *
 silk_ui_text_row_new (const char *title,
                       const char *subtitle,
@@ -365,25 +404,7 @@ silk_ui_text_row_new (const char *title,
     gtk_box_append (GTK_BOX (box), wrapped_label (text, NULL));
 
   for (guint i = 0; sources != NULL && i < sources->len; i++)
-    {
-      SilkSource *source = g_ptr_array_index (sources, i);
-      g_autofree char *name = silk_ui_source_short_name (source);
-      /* Translators: the source of a fact, e.g. "Source: Xinhua, 29 December 2025" */
-      g_autofree char *line = g_strdup_printf (_("Source: %s"), name);
-      GtkWidget *button = gtk_menu_button_new ();
-      GtkWidget *label = gtk_label_new (line);
-
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_menu_button_set_child (GTK_MENU_BUTTON (button), label);
-      gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), silk_source_popover_new (source));
-      gtk_widget_set_halign (button, GTK_ALIGN_START);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_add_css_class (button, "source-link");
-      gtk_widget_set_tooltip_text (button, silk_source_get_citation (source));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, line, -1);
-      gtk_box_append (GTK_BOX (box), button);
-    }
+    gtk_box_append (GTK_BOX (box), silk_ui_source_link_new (g_ptr_array_index (sources, i)));
 
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), box);
 
@@ -418,7 +439,7 @@ silk_ui_source_row_new (SilkSource *source)
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), kind_icon_new (silk_ui_kind_icon_name (SILK_ITEM_SOURCE), SILK_ITEM_SOURCE));
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), silk_source_popover_new (source));
+  set_source_popover (button, source);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, _("Full Citation"));

@@ -67,6 +67,9 @@ GtkWidget  *silk_ui_text_row_new          (const char    *title,
 /* A row with the event's date and title that shows its description when
  * expanded. */
 GtkWidget  *silk_ui_event_row_new         (SilkEvent     *event);
+/* A flat "Source: Xinhua, 29 December 2025" button that opens the source's full
+ * citation in a popover. */
+GtkWidget  *silk_ui_source_link_new       (SilkSource    *source);
 /* A row naming a source that opens its full citation in a popover. */
 GtkWidget  *silk_ui_source_row_new        (SilkSource    *source);
 /* A group listing the sources of the items in @items (SilkItem*), each once. */
