@@ -15,6 +15,7 @@
 #include <stdlib.h>
 
 #include "silk-map-view-private.h"
+#include "silk-ui-resources.h"
 #include "silk-window-private.h"
 
 #define STEP_MS 300
@@ -180,7 +181,14 @@ main (int   argc,
 
   b.frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
   b.interval_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  app = adw_application_new ("io.github.silkatlas.SilkAtlas.BenchWindow", G_APPLICATION_NON_UNIQUE);
+  /* The application's resources and their path, so that its stylesheet applies as
+   * in silk-atlas. */
+  silk_ui_resources_ensure ();
+  app = g_object_new (ADW_TYPE_APPLICATION,
+                      "application-id", "io.github.silkatlas.SilkAtlas.BenchWindow",
+                      "flags", G_APPLICATION_NON_UNIQUE,
+                      "resource-base-path", "/io/github/silkatlas/SilkAtlas",
+                      NULL);
   g_signal_connect (app, "activate", G_CALLBACK (on_activate), &b);
   status = g_application_run (G_APPLICATION (app), argc, argv);
   g_array_unref (b.frame_ms);
