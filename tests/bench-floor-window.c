@@ -24,6 +24,8 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "silk-bench-util.h"
+
 #define ANIMATION_US (3 * G_TIME_SPAN_SECOND)
 /* The map widget renders its layer this much larger than itself on every side. */
 #define MARGIN 128
@@ -75,15 +77,6 @@ make_texture (int width,
   return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, (gsize) width * 4);
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static gboolean
 animation_tick (GtkWidget     *widget,
                 GdkFrameClock *clock,
@@ -101,12 +94,13 @@ animation_tick (GtkWidget     *widget,
 
   if (now - self->start > ANIMATION_US)
     {
-      g_array_sort (frame_ms, compare_doubles);
+      double *values = (double *) (void *) frame_ms->data;
+
       g_print ("floor animation, frames: %u\n", frame_ms->len);
       g_print ("floor animation frame p50: %.3f ms\n",
-               g_array_index (frame_ms, double, frame_ms->len / 2));
+               silk_bench_percentile (values, frame_ms->len, 0.50));
       g_print ("floor animation frame p99: %.3f ms\n",
-               g_array_index (frame_ms, double, MIN (frame_ms->len - 1, frame_ms->len * 99 / 100)));
+               silk_bench_percentile (values, frame_ms->len, 0.99));
       exit (0);
     }
 

@@ -8,8 +8,8 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
-#include <stdlib.h>
 
+#include "silk-bench-util.h"
 #include "silk-export.h"
 #include "silk-map-data.h"
 #include "silk-renderer.h"
@@ -17,15 +17,6 @@
 #define RUNS 15
 
 typedef void (*BenchFunc) (gpointer data);
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 /* Median wall time of one call, in milliseconds, after two warm-up calls. */
 static double
@@ -44,18 +35,7 @@ measure (BenchFunc func,
       func (data);
       times[r] = (g_get_monotonic_time () - start) / 1000.0;
     }
-  qsort (times, runs, sizeof (double), compare_doubles);
-  return times[runs / 2];
-}
-
-static void
-report (const char *name,
-        double      value,
-        double      floor,
-        const char *unit)
-{
-  g_print ("%s: %.3f %s (floor: %.3f %s, ratio: %.3f)\n", name, value, unit, floor, unit,
-           value / floor);
+  return silk_bench_percentile (times, runs, 0.5);
 }
 
 /* Loads */
@@ -226,13 +206,13 @@ main (int   argc,
   /* What the window waits for: the bundled atlas, finest level deferred. */
   value = measure (load_document, &load, RUNS);
   floor = measure (parse_with_json_glib, first_files, RUNS);
-  report ("atlas load from the GResource", value, floor, "ms");
+  silk_bench_report ("atlas load from the GResource", value, floor, "ms");
 
   /* What opening an atlas file costs: every level, checked. */
   load.file = manifest;
   value = measure (load_document, &load, RUNS);
   floor = measure (parse_with_json_glib, all_files, RUNS);
-  report ("atlas load from a file", value, floor, "ms");
+  silk_bench_report ("atlas load from a file", value, floor, "ms");
 
   /* The deferred finest level, read after the first frame on a worker thread. */
   {
@@ -247,8 +227,8 @@ main (int   argc,
         load_finest (&elapsed);
         times[r] = elapsed / 1000.0;
       }
-    qsort (times, RUNS, sizeof (double), compare_doubles);
-    report ("finest level, read after the first frame", times[RUNS / 2],
+    silk_bench_report ("finest level, read after the first frame",
+                       silk_bench_percentile (times, RUNS, 0.5),
             measure (parse_with_json_glib, finest_files, RUNS), "ms");
   }
 
@@ -263,7 +243,7 @@ main (int   argc,
   value = measure (export_png, &e, 7);
   e.surface = cairo_image_surface_create_from_png (e.path);
   floor = measure (encode_png, &e, 7);
-  report ("export 3840x2160 PNG", value, floor, "ms");
+  silk_bench_report ("export 3840x2160 PNG", value, floor, "ms");
 
   cairo_surface_destroy (e.surface);
   g_unlink (e.path);

@@ -7,23 +7,14 @@
  *   ninja -C _build tests/bench-render && _build/tests/bench-render */
 
 #include <math.h>
-#include <stdlib.h>
 
+#include "silk-bench-util.h"
 #include "silk-map-data-private.h"
 #include "silk-renderer.h"
 
 #define RUNS 9
 
 typedef void (*BenchFunc) (gpointer data);
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 /* Median wall time of one call, in milliseconds, after a warm-up call. */
 static double
@@ -42,8 +33,7 @@ measure (BenchFunc func,
         func (data);
       times[r] = (g_get_monotonic_time () - start) / 1000.0 / repeat;
     }
-  qsort (times, RUNS, sizeof (double), compare_doubles);
-  return times[RUNS / 2];
+  return silk_bench_percentile (times, RUNS, 0.5);
 }
 
 typedef struct
@@ -184,16 +174,6 @@ pick_linear (gpointer user_data)
 }
 
 static void
-report (const char *name,
-        double      value,
-        double      floor,
-        const char *unit)
-{
-  g_print ("%s: %.3f %s (floor: %.3f %s, ratio: %.3f)\n", name, value, unit, floor, unit,
-           value / floor);
-}
-
-static void
 set_size (Bench *b,
           int    width,
           int    height)
@@ -233,7 +213,7 @@ main (int   argc,
       value = measure (base_render, &b, 1);
       if (s == 0)
         floor_1080 = floor;
-      report (name, value, floor, "ms");
+      silk_bench_report (name, value, floor, "ms");
     }
 
   /* The interactive frame at 1920×1080 with Kyrgyzstan selected and Kazakhstan
@@ -252,9 +232,9 @@ main (int   argc,
   cr = cairo_create (b.selection);
   silk_renderer_draw_selection (b.renderer, cr, &b.base_view, silk_palette_get (FALSE), b.selected);
   cairo_destroy (cr);
-  report ("interactive frame 1920x1080, composed on the CPU", measure (interactive_frame, &b, 1),
+  silk_bench_report ("interactive frame 1920x1080, composed on the CPU", measure (interactive_frame, &b, 1),
           floor_1080, "ms");
-  report ("interactive frame 1920x1080, main-thread drawing", measure (interactive_overlay, &b, 1),
+  silk_bench_report ("interactive frame 1920x1080, main-thread drawing", measure (interactive_overlay, &b, 1),
           floor_1080, "ms");
 
   /* Picks at random points of the region, against a scan of every vertex. */
@@ -273,7 +253,7 @@ main (int   argc,
 
     b.n_points = 200;
     slow = measure (pick_linear, &b, 1) * 1000 / b.n_points;
-    report ("pick", fast, slow, "us");
+    silk_bench_report ("pick", fast, slow, "us");
     g_print ("summary: base %.0f%% of the naive floor at 1920x1080; pick %.0fx faster than a scan "
              "over %u segments\n",
              100 * measure (base_render, &b, 1) / floor_1080, slow / fast,

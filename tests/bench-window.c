@@ -12,8 +12,8 @@
  * would take from a 16.7 ms budget at 60 Hz. */
 
 #include <adwaita.h>
-#include <stdlib.h>
 
+#include "silk-bench-util.h"
 #include "silk-map-view-private.h"
 #include "silk-ui-resources.h"
 #include "silk-window-private.h"
@@ -50,26 +50,11 @@ typedef struct
   guint step;
 } Bench;
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static double
 percentile (GArray *values,
             double  p)
 {
-  guint i;
-
-  if (values->len == 0)
-    return 0;
-  g_array_sort (values, compare_doubles);
-  i = (guint) MIN (values->len - 1, p * values->len);
-  return g_array_index (values, double, i);
+  return silk_bench_percentile ((double *) (void *) values->data, values->len, p);
 }
 
 static void

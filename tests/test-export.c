@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "silk-export.h"
+#include "silk-test-files.h"
 
 typedef struct
 {
@@ -31,30 +32,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  user_data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        {
-          g_autoptr(GDir) sub = g_dir_open (path, 0, NULL);
-          const char *inner;
-
-          while ((inner = g_dir_read_name (sub)) != NULL)
-            {
-              g_autofree char *inner_path = g_build_filename (path, inner, NULL);
-
-              g_unlink (inner_path);
-            }
-          g_rmdir (path);
-        }
-      else
-        g_unlink (path);
-    }
-  g_rmdir (f->dir);
+  silk_test_remove_tree (f->dir);
   g_free (f->dir);
   g_assert_finalize_object (f->document);
 }

@@ -8,6 +8,7 @@
 
 #include "silk-document.h"
 #include "silk-selection.h"
+#include "silk-test-files.h"
 
 /* Every load of bad input runs in a child process, so that a crash or a hang fails
  * the test instead of ending the whole run. Returns TRUE in the parent, which has
@@ -38,6 +39,29 @@ load_fixture (const char  *name,
   g_autoptr(GFile) file = fixture (name);
 
   return silk_document_load (file, NULL, error);
+}
+
+/* Loads @file, which must fail with @code, and returns its problems, a line
+ * each. */
+static GStrv
+load_problems (GFile         *file,
+               SilkLoadError  code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SilkDocument) document = silk_document_load (file, NULL, &error);
+
+  g_assert_null (document);
+  g_assert_error (error, SILK_LOAD_ERROR, (int) code);
+  return g_strsplit (error->message, "\n", -1);
+}
+
+static GStrv
+fixture_problems (const char    *name,
+                  SilkLoadError  code)
+{
+  g_autoptr(GFile) file = fixture (name);
+
+  return load_problems (file, code);
 }
 
 static SilkItem *
@@ -640,18 +664,12 @@ static void
 test_bad_input (gconstpointer data)
 {
   const BadCase *bad = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SilkDocument) document = NULL;
   g_auto(GStrv) lines = NULL;
 
   if (ran_in_subprocess ())
     return;
 
-  document = load_fixture (bad->file, &error);
-  g_assert_null (document);
-  g_assert_error (error, SILK_LOAD_ERROR, (int) bad->code);
-
-  lines = g_strsplit (error->message, "\n", -1);
+  lines = fixture_problems (bad->file, bad->code);
   assert_problem (lines[0], bad->where, bad->phrase);
 
   /* One problem per line, whatever the atlas' strings hold. */
@@ -664,18 +682,12 @@ test_bad_input (gconstpointer data)
 static void
 test_source_cycle (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SilkDocument) document = NULL;
   g_auto(GStrv) lines = NULL;
 
   if (ran_in_subprocess ())
     return;
 
-  document = load_fixture ("bad-source-cycle.json", &error);
-  g_assert_null (document);
-  g_assert_error (error, SILK_LOAD_ERROR, SILK_LOAD_ERROR_INVALID);
-
-  lines = g_strsplit (error->message, "\n", -1);
+  lines = fixture_problems ("bad-source-cycle.json", SILK_LOAD_ERROR_INVALID);
   g_assert_cmpuint (g_strv_length (lines), ==, 2);
   assert_problem (lines[0], "bad-source-cycle.json:25:18",
                   "source \"report-1\" cites itself in \"sources\"");
@@ -688,27 +700,19 @@ test_source_cycle (void)
 static void
 test_several_problems (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SilkDocument) document = NULL;
   g_auto(GStrv) lines = NULL;
 
   if (ran_in_subprocess ())
     return;
 
-  document = load_fixture ("bad-several.json", &error);
-  g_assert_null (document);
-  g_assert_error (error, SILK_LOAD_ERROR, SILK_LOAD_ERROR_INVALID);
-
-  lines = g_strsplit (error->message, "\n", -1);
+  lines = fixture_problems ("bad-several.json", SILK_LOAD_ERROR_INVALID);
   g_assert_cmpuint (g_strv_length (lines), ==, 3);
   assert_problem (lines[0], "bad-several.json:54:17", "not \"finished\"");
   assert_problem (lines[1], "bad-several.json:92:15", "\"unit\" must be one of usd-billion");
   assert_problem (lines[2], "bad-several.json:127:15", "not \"2025-04-31\"");
 
-  g_clear_error (&error);
-  document = load_fixture ("bad-route.json", &error);
   g_strfreev (lines);
-  lines = g_strsplit (error->message, "\n", -1);
+  lines = fixture_problems ("bad-route.json", SILK_LOAD_ERROR_INVALID);
   g_assert_cmpuint (g_strv_length (lines), ==, 3);
   assert_problem (lines[1], "geo/bad-route.geojson:12:13",
                   "route \"astana\" names a place, not a project");
@@ -751,24 +755,6 @@ make_temp_atlas (const char *manifest)
   return g_steal_pointer (&dir);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_assert_cmpint (g_remove (child), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (path), ==, 0);
-}
-
 #define SMALL_MANIFEST_START \
   "{\n" \
   "  \"silk-atlas\": 1,\n" \
@@ -785,8 +771,6 @@ static void
 test_problem_limit (void)
 {
   g_autoptr(GString) manifest = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SilkDocument) document = NULL;
   g_autoptr(GFile) file = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
@@ -808,17 +792,13 @@ test_problem_limit (void)
   path = g_build_filename (dir, "atlas.json", NULL);
   file = g_file_new_for_path (path);
 
-  document = silk_document_load (file, NULL, &error);
-  g_assert_null (document);
-  g_assert_error (error, SILK_LOAD_ERROR, SILK_LOAD_ERROR_INVALID);
-
-  lines = g_strsplit (error->message, "\n", -1);
+  lines = load_problems (file, SILK_LOAD_ERROR_INVALID);
   g_assert_cmpuint (g_strv_length (lines), ==, SILK_LOAD_MAX_PROBLEMS);
   /* The loader stops at the limit: the 50 are the first 50 notes' topics. */
   assert_problem (lines[0], "atlas.json:9:65", "\"topic\" must be one of trade");
   assert_problem (lines[SILK_LOAD_MAX_PROBLEMS - 1], "atlas.json:58:66", "not \"gossip\"");
 
-  remove_tree (dir);
+  silk_test_remove_tree (dir);
 }
 
 /* A file over the size limit is refused from its size alone, before it is read. */
@@ -903,7 +883,7 @@ test_position_limit (void)
   g_assert_nonnull (strstr (error->message, "long.geojson:6:22: this geometry has more than "
                                             "1000000 positions, the most one geometry may have"));
 
-  remove_tree (dir);
+  silk_test_remove_tree (dir);
 }
 
 /* A temporary atlas whose lakes file, geo/generated.geojson, holds @geojson, with
@@ -976,7 +956,7 @@ test_intricate_ring (void)
   assert_temp_atlas_fails (dir, SILK_LOAD_ERROR_LIMIT, expected);
   g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
 
-  remove_tree (dir);
+  silk_test_remove_tree (dir);
 }
 
 /* Loads the temporary atlas in @dir, which must fail, and returns its problems. */
@@ -985,12 +965,8 @@ temp_atlas_problems (const char *dir)
 {
   g_autofree char *path = g_build_filename (dir, "atlas.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SilkDocument) document = silk_document_load (file, NULL, &error);
 
-  g_assert_null (document);
-  g_assert_nonnull (error);
-  return g_strsplit (error->message, "\n", -1);
+  return load_problems (file, SILK_LOAD_ERROR_INVALID);
 }
 
 static void
@@ -1069,7 +1045,7 @@ test_geometry_file_order (void)
                             "[[[60, 40], [61, 40], [60, 40]]] } }%s\n",
                             i + 1 < SILK_LOAD_MAX_PROBLEMS + 10 ? "," : "");
   g_string_append (lakes, "] }\n");
-  remove_tree (dir);
+  silk_test_remove_tree (dir);
   g_free (dir);
   dir = make_temp_atlas_with_lakes (lakes->str, ", \"rivers\": \"geo/rivers.geojson\"");
   g_free (rivers_path);
@@ -1086,7 +1062,7 @@ test_geometry_file_order (void)
       assert_contains (lines[i], "ring 1 of polygon 1 has 3 positions");
     }
 
-  remove_tree (dir);
+  silk_test_remove_tree (dir);
 }
 
 /* The same file listed as more simplified levels than an atlas may have. */
@@ -1111,7 +1087,7 @@ test_level_limit (void)
                               SILK_LOAD_MAX_SIMPLIFIED + 1, SILK_LOAD_MAX_SIMPLIFIED);
   assert_temp_atlas_fails (dir, SILK_LOAD_ERROR_LIMIT, expected);
 
-  remove_tree (dir);
+  silk_test_remove_tree (dir);
 }
 
 /* A text far longer than any name or summary. */
@@ -1137,7 +1113,7 @@ test_text_limit (void)
                               SILK_LOAD_MAX_TEXT_LENGTH + 1, SILK_LOAD_MAX_TEXT_LENGTH);
   assert_temp_atlas_fails (dir, SILK_LOAD_ERROR_LIMIT, expected);
 
-  remove_tree (dir);
+  silk_test_remove_tree (dir);
 }
 
 /* More positions in all files together than an atlas may have, though each
@@ -1195,7 +1171,7 @@ test_total_position_limit (void)
                               "may have", 3, SILK_LOAD_MAX_TOTAL_POSITIONS);
   assert_temp_atlas_fails (dir, SILK_LOAD_ERROR_LIMIT, expected);
 
-  remove_tree (dir);
+  silk_test_remove_tree (dir);
 }
 
 static void

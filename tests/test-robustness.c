@@ -13,6 +13,7 @@
 #include "silk-export.h"
 #include "silk-map-view-private.h"
 #include "silk-renderer.h"
+#include "silk-test-files.h"
 #include "silk-test-util.h"
 #include "silk-window.h"
 
@@ -22,24 +23,6 @@
 #define NO_GLYPHS "\U00011F04\U00011F05\U00011F06 \uE000\u0378"
 
 static int scale = 1;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_assert_cmpint (g_remove (child), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (path), ==, 0);
-}
 
 /* Copies the test atlas to a temporary folder with its names in NO_GLYPHS. */
 static char *
@@ -232,7 +215,7 @@ test_missing_glyphs (void)
                    ==, NO_GLYPHS);
 
   close_window (window);
-  remove_tree (dir);
+  silk_test_remove_tree (dir);
 }
 
 /* The smallest size the window allows, a 4K screen's (at this scale) and back: the

@@ -3,6 +3,7 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "fuzz-atlas.h"
 #include "silk-format.h"
@@ -178,4 +179,32 @@ fuzz_walk_document (SilkDocument *document)
 
   found = silk_search_items (document, "a", 20);
   g_ptr_array_unref (found);
+}
+
+void
+fuzz_check_load (SilkDocument *document,
+                 GError       *error)
+{
+  char **lines;
+
+  if (document != NULL)
+    {
+      if (error != NULL)
+        abort ();
+      fuzz_walk_document (document);
+      g_object_unref (document);
+      return;
+    }
+
+  if (error == NULL || error->domain != SILK_LOAD_ERROR || error->message[0] == '\0'
+      || !g_utf8_validate (error->message, -1, NULL))
+    abort ();
+  lines = g_strsplit (error->message, "\n", -1);
+  if (g_strv_length (lines) > SILK_LOAD_MAX_PROBLEMS)
+    abort ();
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], ": ") == NULL)
+      abort ();
+  g_strfreev (lines);
+  g_error_free (error);
 }

@@ -23,5 +23,10 @@ char       *fuzz_read_fixture     (const char   *relative,
                                    gsize        *length);
 /* Walks what a user of a loaded atlas reaches. */
 void        fuzz_walk_document    (SilkDocument *document);
+/* Checks what a load returned and frees it: a document and no error, walked; or
+ * no document and a load error whose message is UTF-8, at most the promised
+ * number of lines, each "FILE…: message". Aborts otherwise. */
+void        fuzz_check_load       (SilkDocument *document,
+                                   GError       *error);
 
 G_END_DECLS
