@@ -213,6 +213,38 @@ test_actions (Fixture       *f,
   wait_idle (f);
 }
 
+/* A pan moves the cached layers whole pixels at the scale they were drawn at, and
+ * leaves the scale bar as it was; a zoom redraws the bar. */
+static void
+test_pan_keeps_scale (Fixture       *f,
+                      gconstpointer  user_data)
+{
+  SilkView start, previous, view;
+  guint n_chrome_draws;
+
+  silk_map_view_get_view (f->map, &start);
+  previous = start;
+  n_chrome_draws = silk_map_view_get_n_chrome_draws (f->map);
+  g_assert_cmpuint (n_chrome_draws, >, 0);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->map), "map.pan", "s",
+                                                 i % 2 ? "left" : "right"));
+      wait_idle (f);
+      silk_map_view_get_view (f->map, &view);
+      /* Exactly: a scale off by a rounding error draws the map between pixels. */
+      g_assert_true (view.scale == start.scale);
+      g_assert_cmpfloat (view.center_x, !=, previous.center_x);
+      previous = view;
+    }
+  g_assert_cmpuint (silk_map_view_get_n_chrome_draws (f->map), ==, n_chrome_draws);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->map), "map.zoom-in", NULL));
+  wait_idle (f);
+  g_assert_cmpuint (silk_map_view_get_n_chrome_draws (f->map), >, n_chrome_draws);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -228,6 +260,7 @@ main (int   argc,
   ADD ("/map-view/hover", test_hover);
   ADD ("/map-view/select-fits", test_select_fits);
   ADD ("/map-view/actions", test_actions);
+  ADD ("/map-view/pan-keeps-scale", test_pan_keeps_scale);
 #undef ADD
 
   return g_test_run ();

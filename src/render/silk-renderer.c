@@ -2383,6 +2383,23 @@ silk_renderer_draw_chrome (SilkRenderer      *renderer,
   cairo_restore (cr);
 }
 
+double
+silk_renderer_get_scale_bar (SilkRenderer   *renderer,
+                             const SilkView *view,
+                             double         *pixels)
+{
+  double px;
+  double km;
+
+  g_return_val_if_fail (renderer != NULL, 0);
+  g_return_val_if_fail (view != NULL, 0);
+
+  km = scale_bar_km (renderer, view, &px);
+  if (pixels != NULL)
+    *pixels = px;
+  return km;
+}
+
 void
 silk_renderer_draw (SilkRenderer      *renderer,
                     cairo_t           *cr,

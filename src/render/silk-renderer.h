@@ -78,6 +78,11 @@ void          silk_renderer_draw_chrome     (SilkRenderer      *renderer,
                                              const SilkView    *view,
                                              const SilkPalette *palette,
                                              SilkLayers         layers);
+/* The scale bar draw_chrome draws at @view: its length in kilometres, and in
+ * pixels through @pixels. */
+double        silk_renderer_get_scale_bar   (SilkRenderer      *renderer,
+                                             const SilkView    *view,
+                                             double            *pixels);
 /* The map layers the legend explains (SILK_LAYERS_MAP unless set): rows for
  * hidden layers are left out. silk_renderer_draw() sets it from its @layers. */
 void          silk_renderer_set_legend_layers (SilkRenderer    *renderer,

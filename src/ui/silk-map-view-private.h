@@ -25,6 +25,9 @@ SilkItem *silk_map_view_get_hover           (SilkMapView *self);
 guint     silk_map_view_get_n_base_renders  (SilkMapView *self);
 /* Whether the map is drawn: a frame before that shows the water colour only. */
 gboolean  silk_map_view_has_base            (SilkMapView *self);
+/* Times the scale bar and attribution were drawn: not every frame, only when they
+ * change. */
+guint     silk_map_view_get_n_chrome_draws  (SilkMapView *self);
 /* TRUE while a base render runs or waits to run, an animation plays, or the pick
  * index is being built. */
 gboolean  silk_map_view_is_busy             (SilkMapView *self);

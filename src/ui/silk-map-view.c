@@ -43,6 +43,14 @@ struct _SilkMapView
   GdkTexture *legend;
   int legend_scale;
   gboolean legend_dark;
+  /* The scale bar and the attribution, and what they were drawn for. */
+  GdkTexture *chrome;
+  double chrome_km;
+  double chrome_px;
+  int chrome_width, chrome_height;
+  int chrome_scale;
+  gboolean chrome_dark;
+  guint n_chrome_draws;
 
   gboolean rendering;
   gboolean render_again;
@@ -184,9 +192,12 @@ animation_tick (GtkWidget     *widget,
                   + e * (self->animation_to.center_x - self->animation_from.center_x);
   view.center_y = self->animation_from.center_y
                   + e * (self->animation_to.center_y - self->animation_from.center_y);
-  /* Zoom evenly in log scale, so the speed of zooming feels constant. */
-  view.scale = exp (log (self->animation_from.scale)
-                    + e * (log (self->animation_to.scale) - log (self->animation_from.scale)));
+  /* Zoom evenly in log scale, so the speed of zooming feels constant. A pan keeps
+   * the scale exactly: exp (log (s)) need not be s, and a layer drawn at a scale
+   * off by a rounding error is drawn between pixels, blurred and at a cost. */
+  if (self->animation_from.scale != self->animation_to.scale)
+    view.scale = exp (log (self->animation_from.scale)
+                      + e * (log (self->animation_to.scale) - log (self->animation_from.scale)));
   set_view (self, &view, FALSE);
 
   if (t >= 1)
@@ -261,22 +272,23 @@ create_surface (const SilkView *view)
   return surface;
 }
 
-static void
+/* The selection's outline over a clear layer at @view, or NULL without one. */
+static cairo_surface_t *
 render_selection_layer (SilkRenderer   *renderer,
                         const SilkView *view,
                         gboolean        dark,
-                        SilkItem       *selected,
-                        cairo_surface_t **surface)
+                        SilkItem       *selected)
 {
+  cairo_surface_t *surface;
   cairo_t *cr;
 
-  g_clear_pointer (surface, cairo_surface_destroy);
   if (selected == NULL)
-    return;
-  *surface = create_surface (view);
-  cr = cairo_create (*surface);
+    return NULL;
+  surface = create_surface (view);
+  cr = cairo_create (surface);
   silk_renderer_draw_selection (renderer, cr, view, silk_palette_get (dark), selected);
   cairo_destroy (cr);
+  return surface;
 }
 
 static void
@@ -289,7 +301,7 @@ render_job_draw (RenderJob *job)
   silk_renderer_draw_base (job->renderer, cr, &job->view, silk_palette_get (job->dark),
                            job->layers);
   cairo_destroy (cr);
-  render_selection_layer (job->renderer, &job->view, job->dark, job->selected, &job->selection);
+  job->selection = render_selection_layer (job->renderer, &job->view, job->dark, job->selected);
 }
 
 static void
@@ -403,6 +415,19 @@ texture_from_surface (cairo_surface_t *surface)
                                  GDK_MEMORY_DEFAULT, bytes, stride);
 }
 
+/* Takes @surface (or NULL) as the selection layer. */
+static void
+set_selection_layer (SilkMapView     *self,
+                     cairo_surface_t *surface)
+{
+  g_clear_object (&self->selection_layer);
+  if (surface != NULL)
+    {
+      self->selection_layer = texture_from_surface (surface);
+      cairo_surface_destroy (surface);
+    }
+}
+
 static void install_render (SilkMapView *self,
                             RenderJob   *job);
 
@@ -434,6 +459,8 @@ static void
 install_render (SilkMapView *self,
                 RenderJob   *job)
 {
+  SilkItem *selected;
+
   if (self->worker_renderer == NULL)
     self->worker_renderer = g_steal_pointer (&job->renderer);
 
@@ -449,20 +476,10 @@ install_render (SilkMapView *self,
   self->base_dark = job->dark;
 
   /* The selection may have changed while the job ran. */
-  if ((self->selection ? silk_selection_get_item (self->selection) : NULL) != job->selected)
-    {
-      cairo_surface_t *surface = NULL;
-
-      render_selection_layer (self->renderer, &self->base_view, self->dark,
-                              self->selection ? silk_selection_get_item (self->selection) : NULL,
-                              &surface);
-      g_clear_object (&self->selection_layer);
-      if (surface != NULL)
-        {
-          self->selection_layer = texture_from_surface (surface);
-          cairo_surface_destroy (surface);
-        }
-    }
+  selected = self->selection ? silk_selection_get_item (self->selection) : NULL;
+  if (selected != job->selected)
+    set_selection_layer (self, render_selection_layer (self->renderer, &self->base_view,
+                                                       self->dark, selected));
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
 
@@ -550,32 +567,23 @@ schedule_settle (SilkMapView *self)
 static void
 update_selection_layer (SilkMapView *self)
 {
-  cairo_surface_t *surface = NULL;
+  SilkItem *selected = self->selection ? silk_selection_get_item (self->selection) : NULL;
 
-  g_clear_object (&self->selection_layer);
   if (self->base != NULL)
-    {
-      render_selection_layer (self->renderer, &self->base_view, self->base_dark,
-                              self->selection ? silk_selection_get_item (self->selection) : NULL,
-                              &surface);
-      if (surface != NULL)
-        {
-          self->selection_layer = texture_from_surface (surface);
-          cairo_surface_destroy (surface);
-        }
-    }
+    set_selection_layer (self, render_selection_layer (self->renderer, &self->base_view,
+                                                       self->base_dark, selected));
+  else
+    g_clear_object (&self->selection_layer);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* Drawing */
 
-/* Places @texture, drawn at the cached base's view over @area of it (in the base's
- * pixels), where that area is on screen now. */
+/* Where @area of the cached base's view (in its pixels) is on screen now. */
 static void
-append_layer_area (SilkMapView                 *self,
-                   GtkSnapshot                 *snapshot,
-                   GdkTexture                  *texture,
-                   const cairo_rectangle_int_t *area)
+layer_bounds (SilkMapView                 *self,
+              const cairo_rectangle_int_t *area,
+              graphene_rect_t             *bounds)
 {
   double x0, y0;
   double f = self->view.scale / self->base_view.scale;
@@ -592,18 +600,31 @@ append_layer_area (SilkMapView                 *self,
       x0 = round (x0 * scale) / scale;
       y0 = round (y0 * scale) / scale;
     }
-  gtk_snapshot_append_texture (snapshot, texture,
-                               &GRAPHENE_RECT_INIT (x0, y0, area->width * f, area->height * f));
+  graphene_rect_init (bounds, x0, y0, area->width * f, area->height * f);
 }
 
+/* Where the whole cached base is on screen now. */
 static void
-append_layer (SilkMapView *self,
-              GtkSnapshot *snapshot,
-              GdkTexture  *texture)
+base_bounds (SilkMapView     *self,
+             graphene_rect_t *bounds)
 {
   cairo_rectangle_int_t whole = { 0, 0, self->base_view.width, self->base_view.height };
 
-  append_layer_area (self, snapshot, texture, &whole);
+  layer_bounds (self, &whole, bounds);
+}
+
+/* Places @texture, drawn at the cached base's view over @area of it, where that
+ * area is on screen now. */
+static void
+append_layer_area (SilkMapView                 *self,
+                   GtkSnapshot                 *snapshot,
+                   GdkTexture                  *texture,
+                   const cairo_rectangle_int_t *area)
+{
+  graphene_rect_t bounds;
+
+  layer_bounds (self, area, &bounds);
+  gtk_snapshot_append_texture (snapshot, texture, &bounds);
 }
 
 /* The hover outline as a texture over the hovered item's extents at the base's
@@ -665,6 +686,47 @@ ensure_legend (SilkMapView *self)
   self->legend_dark = self->dark;
 }
 
+/* The scale bar and the attribution in the bottom right corner, in a texture kept
+ * while they look the same: a pan along a parallel, the commonest motion, redraws
+ * neither. The bar follows the latitude in the projection: it is redrawn when its
+ * length changes by half a pixel. */
+static void
+ensure_chrome (SilkMapView           *self,
+               int                    width,
+               int                    height,
+               const graphene_rect_t *area)
+{
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  double px;
+  double km = silk_renderer_get_scale_bar (self->renderer, &self->view, &px);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  if (self->chrome != NULL && self->chrome_km == km && fabs (self->chrome_px - px) < 0.5
+      && self->chrome_width == width && self->chrome_height == height
+      && self->chrome_scale == scale && self->chrome_dark == self->dark)
+    return;
+
+  g_clear_object (&self->chrome);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (area->size.width * scale),
+                                        (int) ceil (area->size.height * scale));
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  cairo_translate (cr, -area->origin.x, -area->origin.y);
+  silk_renderer_draw_chrome (self->renderer, cr, &self->view, silk_palette_get (self->dark),
+                             SILK_LAYER_SCALE_BAR | SILK_LAYER_ATTRIBUTION);
+  cairo_destroy (cr);
+  self->chrome = texture_from_surface (surface);
+  cairo_surface_destroy (surface);
+  self->chrome_km = km;
+  self->chrome_px = px;
+  self->chrome_width = width;
+  self->chrome_height = height;
+  self->chrome_scale = scale;
+  self->chrome_dark = self->dark;
+  self->n_chrome_draws++;
+}
+
 static void
 silk_map_view_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
@@ -674,17 +736,24 @@ silk_map_view_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   GdkRGBA water = { palette->water.red, palette->water.green, palette->water.blue, 1 };
-  cairo_t *cr;
+  graphene_rect_t widget_area = GRAPHENE_RECT_INIT (0, 0, width, height);
+  graphene_rect_t base_area = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+  graphene_rect_t chrome_area;
 
-  gtk_snapshot_append_color (snapshot, &water, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  /* The base is opaque: the water shows only where a pan or a zoom out has gone
+   * past it, until the next render. Without a GPU every pixel filled twice costs. */
+  if (self->base != NULL && self->view_valid)
+    base_bounds (self, &base_area);
+  if (!graphene_rect_contains_rect (&base_area, &widget_area))
+    gtk_snapshot_append_color (snapshot, &water, &widget_area);
   if (self->data == NULL || !self->view_valid)
     return;
 
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gtk_snapshot_push_clip (snapshot, &widget_area);
   if (self->base != NULL)
-    append_layer (self, snapshot, self->base);
+    gtk_snapshot_append_texture (snapshot, self->base, &base_area);
   if (self->selection_layer != NULL)
-    append_layer (self, snapshot, self->selection_layer);
+    gtk_snapshot_append_texture (snapshot, self->selection_layer, &base_area);
 
   /* Hover: a small layer around the item only. */
   if (self->hover != NULL && !self->dragging && self->base != NULL
@@ -703,12 +772,13 @@ silk_map_view_snapshot (GtkWidget   *widget,
         gtk_snapshot_append_texture (snapshot, self->legend,
                                      &GRAPHENE_RECT_INIT (12, height - 12 - lh, lw, lh));
     }
-  cr = gtk_snapshot_append_cairo (snapshot,
-                                  &GRAPHENE_RECT_INIT (MAX (width - 320, 0), MAX (height - 64, 0),
-                                                       MIN (width, 320), MIN (height, 64)));
-  silk_renderer_draw_chrome (self->renderer, cr, &self->view, palette,
-                             SILK_LAYER_SCALE_BAR | SILK_LAYER_ATTRIBUTION);
-  cairo_destroy (cr);
+  chrome_area = GRAPHENE_RECT_INIT (MAX (width - 320, 0), MAX (height - 64, 0),
+                                    MIN (width, 320), MIN (height, 64));
+  if (chrome_area.size.width >= 1 && chrome_area.size.height >= 1)
+    {
+      ensure_chrome (self, width, height, &chrome_area);
+      gtk_snapshot_append_texture (snapshot, self->chrome, &chrome_area);
+    }
 
   gtk_snapshot_pop (snapshot);
 }
@@ -1153,6 +1223,7 @@ clear_render_state (SilkMapView *self)
   g_clear_object (&self->base);
   g_clear_object (&self->selection_layer);
   g_clear_object (&self->legend);
+  g_clear_object (&self->chrome);
   g_clear_object (&self->hover);
   g_clear_object (&self->hover_layer);
   self->hover_layer_item = NULL;
@@ -1362,6 +1433,12 @@ guint
 silk_map_view_get_n_base_renders (SilkMapView *self)
 {
   return self->n_base_renders;
+}
+
+guint
+silk_map_view_get_n_chrome_draws (SilkMapView *self)
+{
+  return self->n_chrome_draws;
 }
 
 gboolean
