@@ -39,6 +39,7 @@ struct _FloorView
 
   GdkTexture *texture;
   gint64 start;
+  gboolean counting_from_next;
   double offset;
 };
 
@@ -85,11 +86,29 @@ animation_tick (GtkWidget     *widget,
   FloorView *self = FLOOR_VIEW (widget);
   gint64 now = gdk_frame_clock_get_frame_time (clock);
 
-  if (self->texture == NULL)
+  /* Frames count from the first one after the texture was made, which was making
+   * it and uploading it. */
+  if (self->counting_from_next)
     {
+      g_array_set_size (frame_ms, 0);
+      self->counting_from_next = FALSE;
+    }
+
+  /* Made once the view has its size, and again should it change: the first ticks
+   * come before the view is allocated, and a texture made then would cover only a
+   * corner of the window. */
+  if (self->texture == NULL
+      || gdk_texture_get_width (self->texture) != gtk_widget_get_width (widget) + 2 * MARGIN
+      || gdk_texture_get_height (self->texture) != gtk_widget_get_height (widget) + 2 * MARGIN)
+    {
+      g_clear_object (&self->texture);
       self->texture = make_texture (gtk_widget_get_width (widget) + 2 * MARGIN,
                                     gtk_widget_get_height (widget) + 2 * MARGIN);
-      self->start = now;
+      if (self->start == 0)
+        {
+          self->start = now;
+          self->counting_from_next = TRUE;
+        }
     }
 
   if (now - self->start > ANIMATION_US)

@@ -123,15 +123,18 @@ next_step (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-/* Starts the script once the first map is drawn and nothing is pending. The
- * finest outlines, which the map reads the first time it zooms in that far, are
- * read first: what is measured is the frames, not that one read. */
+/* Starts the script once the first map is drawn and nothing is pending: neither
+ * the map's work nor the sidebar's, which adds the rest of the overview after the
+ * first frame and would lay it out in the middle of the pan. The finest outlines,
+ * which the map reads the first time it zooms in that far, are read first: what is
+ * measured is the frames, not that one read. */
 static gboolean
 wait_ready (gpointer user_data)
 {
   Bench *b = user_data;
 
-  if (!silk_map_view_has_base (b->map) || silk_map_view_is_busy (b->map))
+  if (!silk_map_view_has_base (b->map) || silk_map_view_is_busy (b->map)
+      || !silk_sidebar_is_complete (silk_window_get_sidebar (b->window)))
     return G_SOURCE_CONTINUE;
   silk_document_ensure_finest (silk_window_get_document (b->window));
 

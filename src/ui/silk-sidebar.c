@@ -110,6 +110,17 @@ silk_sidebar_get_page (SilkSidebar *self)
   return page;
 }
 
+gboolean
+silk_sidebar_is_complete (SilkSidebar *self)
+{
+  GtkWidget *page;
+
+  g_return_val_if_fail (SILK_IS_SIDEBAR (self), FALSE);
+
+  page = gtk_stack_get_visible_child (self->stack);
+  return !SILK_IS_OVERVIEW_PAGE (page) || silk_overview_page_is_complete (SILK_OVERVIEW_PAGE (page));
+}
+
 static GtkWidget *
 find_widget_for (GtkWidget *widget,
                  SilkItem  *item)

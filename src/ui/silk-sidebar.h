@@ -24,6 +24,9 @@ const char *silk_sidebar_get_page_name  (SilkSidebar   *self);
 /* The visible page, whole: the overview adds what it had left for after the first
  * frame. */
 GtkWidget  *silk_sidebar_get_page       (SilkSidebar   *self);
+/* FALSE while the visible page still builds what it left for after the first
+ * frame. */
+gboolean    silk_sidebar_is_complete    (SilkSidebar   *self);
 /* Scrolls the visible page to @item's card or row and focuses it; FALSE if the page
  * does not show it. */
 gboolean    silk_sidebar_reveal_item    (SilkSidebar   *self,
