@@ -925,6 +925,13 @@ assert_temp_atlas_fails (const char *dir,
     g_error ("expected \"%s\" in \"%s\"", expected, error->message);
 }
 
+/* A lakes file of one polygon, up to the first position of its outer ring: the
+ * tests write the positions and close it. */
+#define LAKE_RING_OPENING \
+  "{ \"type\": \"FeatureCollection\", \"features\": [\n" \
+  "  { \"type\": \"Feature\", \"properties\": {}, \"geometry\": {\n" \
+  "    \"type\": \"Polygon\", \"coordinates\": [["
+
 /* A ring made to defeat the self-crossing sweep: a zigzag whose every edge spans
  * the same longitudes. Checking it in full would take time in the square of its
  * size; the loader refuses it at once. */
@@ -940,10 +947,7 @@ test_intricate_ring (void)
   if (ran_in_subprocess ())
     return;
 
-  g_string_append (lakes,
-                   "{ \"type\": \"FeatureCollection\", \"features\": [\n"
-                   "  { \"type\": \"Feature\", \"properties\": {}, \"geometry\": {\n"
-                   "    \"type\": \"Polygon\", \"coordinates\": [[");
+  g_string_append (lakes, LAKE_RING_OPENING);
   for (guint i = 0; i < n; i++)
     g_string_append_printf (lakes, "[%d, %.6f], ", i % 2 ? 70 : 60, 40 + 5.0 * i / n);
   g_string_append (lakes, "[71, 46], [71, 39], [59, 39], [60, 40]]] } } ] }\n");
@@ -999,10 +1003,7 @@ test_geometry_file_order (void)
 
   /* A large lake, then one whose outline crosses itself, with positions enough
    * for the sweep rather than the test of every pair. */
-  g_string_append (lakes,
-                   "{ \"type\": \"FeatureCollection\", \"features\": [\n"
-                   "  { \"type\": \"Feature\", \"properties\": {}, \"geometry\": {\n"
-                   "    \"type\": \"Polygon\", \"coordinates\": [[");
+  g_string_append (lakes, LAKE_RING_OPENING);
   for (guint i = 0; i <= n; i++)
     {
       char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];

@@ -135,6 +135,21 @@ test_index_lines (void)
   g_assert_false (silk_spatial_index_query_nearest_line (index, 50, 50, 3, &id, &distance, NULL));
 }
 
+/* Where @country's capital is on the map. */
+static SilkPlace *
+capital_position (SilkMapData *data,
+                  SilkCountry *country,
+                  double      *x,
+                  double      *y)
+{
+  SilkPlace *capital = silk_country_get_capital (country);
+
+  g_assert_nonnull (capital);
+  silk_map_data_project (data, silk_place_get_longitude (capital),
+                         silk_place_get_latitude (capital), x, y);
+  return capital;
+}
+
 static void
 test_capitals_pick_their_country (void)
 {
@@ -147,14 +162,11 @@ test_capitals_pick_their_country (void)
   for (guint i = 0; i < g_list_model_get_n_items (countries); i++)
     {
       g_autoptr(SilkCountry) country = g_list_model_get_item (countries, i);
-      SilkPlace *capital = silk_country_get_capital (country);
       double x, y;
+      SilkPlace *capital = capital_position (data, country, &x, &y);
       guint visited;
       SilkItem *picked;
 
-      g_assert_nonnull (capital);
-      silk_map_data_project (data, silk_place_get_longitude (capital),
-                             silk_place_get_latitude (capital), &x, &y);
       picked = silk_map_data_pick (data, x, y, 0, &visited);
       if (picked != SILK_ITEM (country))
         g_error ("%s at (%.1f, %.1f) picks %s, not %s",
@@ -185,11 +197,9 @@ test_pick_at_level (void)
       for (guint i = 0; i < g_list_model_get_n_items (countries); i++)
         {
           g_autoptr(SilkCountry) country = g_list_model_get_item (countries, i);
-          SilkPlace *capital = silk_country_get_capital (country);
           double x, y;
 
-          silk_map_data_project (data, silk_place_get_longitude (capital),
-                                 silk_place_get_latitude (capital), &x, &y);
+          capital_position (data, country, &x, &y);
           g_assert_true (silk_map_data_pick_at_level (data, level, x, y, 0, NULL) == SILK_ITEM (country));
         }
       for (guint i = 0; i < G_N_ELEMENTS (water); i++)
