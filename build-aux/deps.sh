@@ -4,7 +4,7 @@
 
 silk_packages=(
   meson ninja-build pkg-config gcc gettext
-  libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev
+  libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libgtk-4-bin libadwaita-1-dev libjson-glib-dev
   libcairo2-dev libpango1.0-dev libpng-dev
   xvfb xauth dbus desktop-file-utils appstream
   fonts-cantarell fonts-dejavu-core fonts-noto-core fonts-noto-cjk

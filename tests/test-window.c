@@ -2,6 +2,7 @@
 
 #include <adwaita.h>
 
+#include "silk-sidebar.h"
 #include "silk-test-util.h"
 #include "silk-window.h"
 
@@ -131,6 +132,73 @@ test_window_bad_dataset_at_start (void)
   close_window (window);
 }
 
+static void
+count_frame (GdkFrameClock *clock,
+             guint         *n_frames)
+{
+  (*n_frames)++;
+}
+
+/* Whether a library whose file name contains @name is loaded in this process. */
+static gboolean
+library_is_loaded (const char *name)
+{
+  g_autofree char *maps = NULL;
+
+  g_assert_true (g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL));
+  return strstr (maps, name) != NULL;
+}
+
+/* The window's symbolic icons are the PNGs GTK recolours, built into its resources,
+ * never SVGs: the first SVG drawn loads librsvg, 7 MiB of the window's memory.
+ * That includes the arrow of the sidebar's expander rows, which libadwaita ships
+ * as an SVG under the name the resources take over. Runs first, before any other
+ * test has drawn anything in this process. */
+static void
+test_window_icons_need_no_svg (void)
+{
+  static const char * const names[] = {
+    "silk-layers-symbolic", "silk-railway-symbolic", "silk-highway-symbolic",
+    "silk-tunnel-symbolic", "adw-expander-arrow-symbolic",
+  };
+  SilkWindow *window = silk_test_window_new (NULL);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (window)));
+  guint n_frames = 0;
+  gulong handler;
+
+  /* The name taken over is still the one libadwaita draws the arrow with. */
+  g_assert_true (g_resources_get_info ("/org/gnome/Adwaita/icons/scalable/actions/adw-expander-arrow-symbolic.svg",
+                                       G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    for (int scale = 1; scale <= 2; scale++)
+      {
+        g_autoptr(GtkIconPaintable) icon = gtk_icon_theme_lookup_icon (theme, names[i], NULL, 16, scale,
+                                                                       GTK_TEXT_DIR_NONE, 0);
+        g_autoptr(GFile) file = gtk_icon_paintable_get_file (icon);
+        g_autofree char *uri = file != NULL ? g_file_get_uri (file) : NULL;
+
+        g_assert_nonnull (uri);
+        g_assert_true (g_str_has_prefix (uri, "resource:///io/github/silkatlas/SilkAtlas/icons/"));
+        g_assert_true (g_str_has_suffix (uri, ".symbolic.png"));
+      }
+
+  /* The whole window, the sidebar's expander rows with it, drawn a few times. */
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame), &n_frames);
+  while (!silk_sidebar_is_complete (silk_window_get_sidebar (window)) || n_frames < 3)
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (window));
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_signal_handler_disconnect (clock, handler);
+  g_assert_nonnull (silk_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_EXPANDER_ROW));
+  g_assert_true (library_is_loaded ("libgtk-4"));
+  g_assert_false (library_is_loaded ("librsvg"));
+
+  silk_test_window_close (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -138,6 +206,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
+  g_test_add_func ("/window/icons-need-no-svg", test_window_icons_need_no_svg);
   g_test_add_func ("/window/bundled-atlas", test_window_shows_bundled_atlas);
   g_test_add_func ("/window/select-from-command-line", test_window_select_from_command_line);
   g_test_add_func ("/window/bad-atlas-keeps-current", test_window_bad_atlas_keeps_current);
