@@ -2574,8 +2574,14 @@ store_records (Loader    *l,
  * by file in the manifest's order, so problems come out in the same order, with
  * the same limits, as a load on one thread would give. */
 
-/* At most this many worker threads, and parts to a file's ring checks. */
+/* At most this many worker threads. */
 #define MAX_AHEAD_THREADS 4
+
+/* A file's ring checks come in this many parts, each taken by whichever thread is
+ * free first: the worker that read the file, the others as their reads end, and
+ * the loading thread while it waits for the file. Small parts even out a file in
+ * which one country has a tenth of the points. */
+#define CHECK_PARTS 16
 
 typedef struct _ReadAhead ReadAhead;
 
@@ -2590,7 +2596,6 @@ typedef struct
 {
   TaskKind kind;
   ReadAhead *ahead;  /* TASK_READ, TASK_CHECK */
-  guint part;        /* TASK_CHECK: which part of the ring checks */
 } AheadTask;
 
 struct _ReadAhead
@@ -2598,8 +2603,10 @@ struct _ReadAhead
   Loader *loader;
   JsonRead read;
   gboolean polygons;
-  AheadTask tasks[MAX_AHEAD_THREADS];  /* the read, then the checks of parts 1... */
+  AheadTask tasks[MAX_AHEAD_THREADS];  /* the read, then helpers with its checks */
   guint n_running;  /* tasks queued or running, under ahead_mutex */
+  gboolean checking;  /* under ahead_mutex: the file is read, its checks may be taken */
+  int next_part;      /* atomic: the next part of the checks to take */
 };
 
 /* Freeing a file's tree took this thread a third as long as checking the file:
@@ -2629,6 +2636,16 @@ ahead_task_done (ReadAhead *ahead)
   g_mutex_unlock (&l->ahead_mutex);
 }
 
+/* Checks parts of @ahead's rings until none is left to take. */
+static void
+check_parts (ReadAhead *ahead)
+{
+  int part;
+
+  while ((part = g_atomic_int_add (&ahead->next_part, 1)) < CHECK_PARTS)
+    silk_json_coordinates_check_polygons (ahead->read.coordinates, part, CHECK_PARTS);
+}
+
 static gboolean
 reading_ahead_stopped (Loader *l)
 {
@@ -2640,10 +2657,10 @@ reading_ahead_stopped (Loader *l)
   return stopping;
 }
 
-/* The ring checks of the countries file take as long as reading it, and this
- * thread waits for them: they are shared out among the workers, ahead of the
- * files still to be read. Once the load no longer waits for a file, its tasks
- * do nothing. */
+/* The ring checks of the countries file take half as long as reading it, and the
+ * loading thread waits for them: they are shared out among the workers, ahead of
+ * the files still to be read, and that thread. Once the load no longer waits for
+ * a file, its tasks do nothing. */
 static void
 read_ahead_run (gpointer data,
                 gpointer user_data)
@@ -2651,7 +2668,6 @@ read_ahead_run (gpointer data,
   AheadTask *task = data;
   ReadAhead *ahead = task->ahead;
   Loader *l;
-  guint n_parts;
 
   if (task->kind == TASK_DISCARD)
     {
@@ -2664,7 +2680,6 @@ read_ahead_run (gpointer data,
     }
 
   l = ahead->loader;
-  n_parts = l->n_ahead_threads;
 
   if (reading_ahead_stopped (l))
     {
@@ -2674,7 +2689,7 @@ read_ahead_run (gpointer data,
 
   if (task->kind == TASK_CHECK)
     {
-      silk_json_coordinates_check_polygons (ahead->read.coordinates, task->part, n_parts);
+      check_parts (ahead);
       ahead_task_done (ahead);
       return;
     }
@@ -2690,20 +2705,22 @@ read_ahead_run (gpointer data,
       shared = !l->ahead_stopping;
       if (shared)
         {
-          ahead->n_running += n_parts - 1;
-          for (guint i = 1; i < n_parts; i++)
+          ahead->n_running += l->n_ahead_threads - 1;
+          for (guint i = 1; i < l->n_ahead_threads; i++)
             {
               ahead->tasks[i].kind = TASK_CHECK;
               ahead->tasks[i].ahead = ahead;
-              ahead->tasks[i].part = i;
               g_thread_pool_push (l->pool, &ahead->tasks[i], NULL);
               g_thread_pool_move_to_front (l->pool, &ahead->tasks[i]);
             }
+          /* The loading thread may be waiting for this file already. */
+          ahead->checking = TRUE;
+          g_cond_broadcast (&l->ahead_cond);
         }
       g_mutex_unlock (&l->ahead_mutex);
 
       if (shared)
-        silk_json_coordinates_check_polygons (ahead->read.coordinates, 0, n_parts);
+        check_parts (ahead);
     }
   ahead_task_done (ahead);
 }
@@ -2865,9 +2882,19 @@ load_geometry_file (Loader     *l,
                       file_kind_geometry (kind) == SILK_GEOMETRY_POLYGONS);
   g_free (key);
 
+  /* Rather than wait for the checks, take a part of them. */
   g_mutex_lock (&l->ahead_mutex);
   while (ahead->n_running > 0)
-    g_cond_wait (&l->ahead_cond, &l->ahead_mutex);
+    {
+      if (ahead->checking && g_atomic_int_get (&ahead->next_part) < CHECK_PARTS)
+        {
+          g_mutex_unlock (&l->ahead_mutex);
+          check_parts (ahead);
+          g_mutex_lock (&l->ahead_mutex);
+          continue;
+        }
+      g_cond_wait (&l->ahead_cond, &l->ahead_mutex);
+    }
   g_mutex_unlock (&l->ahead_mutex);
 
   f = json_read_finish (l, &ahead->read, l->manifest, path);
