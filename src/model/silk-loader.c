@@ -142,8 +142,9 @@ struct _Loader
 
   /* Reading ahead, while the geometry section is read: path → ReadAhead*. */
   GThreadPool *pool;
-  guint n_ahead_threads;
-  GHashTable *ahead;
+  guint n_workers;
+  GHashTable *ahead;          /* path → ReadAhead*, until this thread takes it */
+  GPtrArray *ahead_order;     /* ReadAhead*, in the order they were queued */
   GMutex ahead_mutex;
   GCond ahead_cond;
   gboolean ahead_stopping;
@@ -2572,15 +2573,21 @@ store_records (Loader    *l,
  * 1:10m files do not take their turns one after the other. Only json_read_run()
  * and the ring checks run there; everything that reports still happens here, file
  * by file in the manifest's order, so problems come out in the same order, with
- * the same limits, as a load on one thread would give. */
+ * the same limits, as a load on one thread would give.
+ *
+ * This thread is one of the readers: while it waits for a file, it reads one that
+ * no worker has begun, or takes a part of the file's ring checks. So there is one
+ * worker fewer than processors, and no thread waits while another is kept from a
+ * processor: with a worker for each processor, this thread's own work on a file
+ * shared the processors with two reads. */
 
-/* At most this many worker threads. */
+/* At most this many threads read: the workers and this one. */
 #define MAX_AHEAD_THREADS 4
 
 /* A file's ring checks come in this many parts, each taken by whichever thread is
- * free first: the worker that read the file, the others as their reads end, and
- * the loading thread while it waits for the file. Small parts even out a file in
- * which one country has a tenth of the points. */
+ * free first: the one that read the file, the others as their reads end, and this
+ * one while it waits for the file. Small parts even out a file in which one
+ * country has a tenth of the points. */
 #define CHECK_PARTS 16
 
 typedef struct _ReadAhead ReadAhead;
@@ -2598,15 +2605,20 @@ typedef struct
   ReadAhead *ahead;  /* TASK_READ, TASK_CHECK */
 } AheadTask;
 
+/* A file read ahead. The loader's table, and each task queued for it, hold a
+ * reference: a task may run after this thread has taken the file and moved on. */
 struct _ReadAhead
 {
+  int ref_count;     /* atomic */
   Loader *loader;
   JsonRead read;
   gboolean polygons;
-  AheadTask tasks[MAX_AHEAD_THREADS];  /* the read, then helpers with its checks */
-  guint n_running;  /* tasks queued or running, under ahead_mutex */
-  gboolean checking;  /* under ahead_mutex: the file is read, its checks may be taken */
-  int next_part;      /* atomic: the next part of the checks to take */
+  int claimed;       /* atomic: someone has begun the read */
+  int next_part;     /* atomic: the next part of the checks to take */
+  /* Under ahead_mutex. */
+  gboolean read_done;
+  guint n_parts;     /* parts of the checks to do: CHECK_PARTS, or 0 */
+  guint parts_done;
 };
 
 /* Freeing a file's tree took this thread a third as long as checking the file:
@@ -2618,32 +2630,20 @@ typedef struct
   SilkJsonCoordinates *coordinates;
 } Discard;
 
-static void
-read_ahead_free (ReadAhead *ahead)
+static ReadAhead *
+read_ahead_ref (ReadAhead *ahead)
 {
+  g_atomic_int_inc (&ahead->ref_count);
+  return ahead;
+}
+
+static void
+read_ahead_unref (ReadAhead *ahead)
+{
+  if (!g_atomic_int_dec_and_test (&ahead->ref_count))
+    return;
   json_read_clear (&ahead->read);
   g_free (ahead);
-}
-
-static void
-ahead_task_done (ReadAhead *ahead)
-{
-  Loader *l = ahead->loader;
-
-  g_mutex_lock (&l->ahead_mutex);
-  if (--ahead->n_running == 0)
-    g_cond_broadcast (&l->ahead_cond);
-  g_mutex_unlock (&l->ahead_mutex);
-}
-
-/* Checks parts of @ahead's rings until none is left to take. */
-static void
-check_parts (ReadAhead *ahead)
-{
-  int part;
-
-  while ((part = g_atomic_int_add (&ahead->next_part, 1)) < CHECK_PARTS)
-    silk_json_coordinates_check_polygons (ahead->read.coordinates, part, CHECK_PARTS);
 }
 
 static gboolean
@@ -2657,17 +2657,79 @@ reading_ahead_stopped (Loader *l)
   return stopping;
 }
 
-/* The ring checks of the countries file take half as long as reading it, and the
- * loading thread waits for them: they are shared out among the workers, ahead of
- * the files still to be read, and that thread. Once the load no longer waits for
- * a file, its tasks do nothing. */
+static void
+push_task (Loader    *l,
+           AheadTask *task)
+{
+  if (task->ahead != NULL)
+    read_ahead_ref (task->ahead);
+  g_thread_pool_push (l->pool, task, NULL);
+}
+
+/* Checks parts of @ahead's rings until none is left to take. */
+static void
+check_parts (ReadAhead *ahead)
+{
+  Loader *l = ahead->loader;
+  int part;
+
+  while ((part = g_atomic_int_add (&ahead->next_part, 1)) < CHECK_PARTS)
+    {
+      silk_json_coordinates_check_polygons (ahead->read.coordinates, part, CHECK_PARTS);
+
+      g_mutex_lock (&l->ahead_mutex);
+      if (++ahead->parts_done == ahead->n_parts)
+        g_cond_broadcast (&l->ahead_cond);
+      g_mutex_unlock (&l->ahead_mutex);
+    }
+}
+
+/* Reads @ahead's file, unless another thread has begun it, and checks its rings
+ * with whoever comes to help. */
+static void
+run_read (ReadAhead *ahead)
+{
+  Loader *l = ahead->loader;
+  gboolean checks = FALSE;
+
+  if (!g_atomic_int_compare_and_exchange (&ahead->claimed, 0, 1))
+    return;
+
+  json_read_run (&ahead->read, l->cancellable);
+
+  /* Under the lock that stop_reading_ahead() sets ahead_stopping with: the pool
+   * takes no tasks once it is being freed. Without the checks, take_geometry()
+   * makes them as it expands the shapes. */
+  g_mutex_lock (&l->ahead_mutex);
+  if (ahead->read.status == READ_OK && ahead->polygons && !l->ahead_stopping)
+    {
+      checks = TRUE;
+      ahead->n_parts = CHECK_PARTS;
+      for (guint i = 0; i < l->n_workers; i++)
+        {
+          AheadTask *help = g_new (AheadTask, 1);
+
+          help->kind = TASK_CHECK;
+          help->ahead = ahead;
+          push_task (l, help);
+          g_thread_pool_move_to_front (l->pool, help);
+        }
+    }
+  ahead->read_done = TRUE;
+  g_cond_broadcast (&l->ahead_cond);
+  g_mutex_unlock (&l->ahead_mutex);
+
+  if (checks)
+    check_parts (ahead);
+}
+
+/* The workers' side. Once the load no longer waits for files, tasks do nothing. */
 static void
 read_ahead_run (gpointer data,
                 gpointer user_data)
 {
   AheadTask *task = data;
   ReadAhead *ahead = task->ahead;
-  Loader *l;
 
   if (task->kind == TASK_DISCARD)
     {
@@ -2679,50 +2741,16 @@ read_ahead_run (gpointer data,
       return;
     }
 
-  l = ahead->loader;
-
-  if (reading_ahead_stopped (l))
+  if (!reading_ahead_stopped (ahead->loader))
     {
-      ahead_task_done (ahead);
-      return;
-    }
-
-  if (task->kind == TASK_CHECK)
-    {
-      check_parts (ahead);
-      ahead_task_done (ahead);
-      return;
-    }
-
-  json_read_run (&ahead->read, l->cancellable);
-  if (ahead->read.status == READ_OK && ahead->polygons)
-    {
-      gboolean shared;
-
-      /* Under the lock that stop_reading_ahead() sets ahead_stopping with: the
-       * pool takes no tasks once it is being freed. */
-      g_mutex_lock (&l->ahead_mutex);
-      shared = !l->ahead_stopping;
-      if (shared)
-        {
-          ahead->n_running += l->n_ahead_threads - 1;
-          for (guint i = 1; i < l->n_ahead_threads; i++)
-            {
-              ahead->tasks[i].kind = TASK_CHECK;
-              ahead->tasks[i].ahead = ahead;
-              g_thread_pool_push (l->pool, &ahead->tasks[i], NULL);
-              g_thread_pool_move_to_front (l->pool, &ahead->tasks[i]);
-            }
-          /* The loading thread may be waiting for this file already. */
-          ahead->checking = TRUE;
-          g_cond_broadcast (&l->ahead_cond);
-        }
-      g_mutex_unlock (&l->ahead_mutex);
-
-      if (shared)
+      if (task->kind == TASK_READ)
+        run_read (ahead);
+      else
         check_parts (ahead);
     }
-  ahead_task_done (ahead);
+
+  g_free (task);
+  read_ahead_unref (ahead);
 }
 
 /* Frees @f's tree, on a worker if there are any. */
@@ -2743,7 +2771,7 @@ discard_tree (Loader   *l,
   discard->task.kind = TASK_DISCARD;
   discard->root = g_steal_pointer (&f->root);
   discard->coordinates = g_steal_pointer (&f->coordinates);
-  g_thread_pool_push (l->pool, discard, NULL);
+  push_task (l, &discard->task);
 }
 
 /* Starts reading the file at @path, a geometry file of @kind, unless it is read
@@ -2756,6 +2784,7 @@ read_ahead (Loader     *l,
   g_autofree char *message = NULL;
   SilkLoadError code;
   ReadAhead *ahead;
+  AheadTask *task;
   const char *path;
   GFile *file;
 
@@ -2771,15 +2800,18 @@ read_ahead (Loader     *l,
     return;
 
   ahead = g_new0 (ReadAhead, 1);
+  ahead->ref_count = 1;
   ahead->loader = l;
   ahead->read.file = file;
   ahead->read.geometry = TRUE;
   ahead->polygons = file_kind_geometry (kind) == SILK_GEOMETRY_POLYGONS;
-  ahead->tasks[0].kind = TASK_READ;
-  ahead->tasks[0].ahead = ahead;
-  ahead->n_running = 1;
   g_hash_table_insert (l->ahead, g_strdup (path), ahead);
-  g_thread_pool_push (l->pool, &ahead->tasks[0], NULL);
+  g_ptr_array_add (l->ahead_order, read_ahead_ref (ahead));
+
+  task = g_new (AheadTask, 1);
+  task->kind = TASK_READ;
+  task->ahead = ahead;
+  push_task (l, task);
 }
 
 /* Starts reading the files of the manifest's "geometry" that load_geometry_member()
@@ -2808,10 +2840,11 @@ start_reading_ahead (Loader     *l,
   if (n_threads < 2)
     return;
 
-  l->n_ahead_threads = n_threads;
-  l->pool = g_thread_pool_new (read_ahead_run, NULL, n_threads, FALSE, NULL);
+  l->n_workers = n_threads - 1;
+  l->pool = g_thread_pool_new (read_ahead_run, NULL, l->n_workers, FALSE, NULL);
   l->ahead = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                    (GDestroyNotify) read_ahead_free);
+                                    (GDestroyNotify) read_ahead_unref);
+  l->ahead_order = g_ptr_array_new_with_free_func ((GDestroyNotify) read_ahead_unref);
 
   for (guint i = 0; i < G_N_ELEMENTS (members); i++)
     {
@@ -2860,11 +2893,57 @@ stop_reading_ahead (Loader *l)
   g_mutex_unlock (&l->ahead_mutex);
   g_thread_pool_free (l->pool, FALSE, TRUE);
   l->pool = NULL;
+  g_clear_pointer (&l->ahead_order, g_ptr_array_unref);
   g_clear_pointer (&l->ahead, g_hash_table_unref);
 }
 
+/* Whether @ahead's file is read and its rings checked. Under ahead_mutex. */
+static gboolean
+read_ahead_is_ready (ReadAhead *ahead)
+{
+  return ahead->read_done && ahead->parts_done == ahead->n_parts;
+}
+
+/* Does some of the reading on this thread while it waits for @ahead: @ahead's own
+ * read if no worker has begun it, a part of its checks, or else the read of the
+ * next file in the manifest's order that no worker has begun. FALSE when there is
+ * nothing to do but wait for @ahead. */
+static gboolean
+help_reading_ahead (Loader    *l,
+                    ReadAhead *ahead)
+{
+  gboolean checking;
+
+  if (g_atomic_int_get (&ahead->claimed) == 0)
+    {
+      run_read (ahead);
+      return TRUE;
+    }
+
+  g_mutex_lock (&l->ahead_mutex);
+  checking = ahead->read_done && ahead->n_parts > 0;
+  g_mutex_unlock (&l->ahead_mutex);
+  if (checking && g_atomic_int_get (&ahead->next_part) < CHECK_PARTS)
+    {
+      check_parts (ahead);
+      return TRUE;
+    }
+
+  for (guint i = 0; i < l->ahead_order->len; i++)
+    {
+      ReadAhead *other = g_ptr_array_index (l->ahead_order, i);
+
+      if (g_atomic_int_get (&other->claimed) == 0)
+        {
+          run_read (other);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /* Reads and parses the geometry file @file, at @path in the manifest, or takes it
- * from the worker that read it ahead. */
+ * from the thread that read it ahead. */
 static LoadFile *
 load_geometry_file (Loader     *l,
                     GFile      *file,
@@ -2882,23 +2961,25 @@ load_geometry_file (Loader     *l,
                       file_kind_geometry (kind) == SILK_GEOMETRY_POLYGONS);
   g_free (key);
 
-  /* Rather than wait for the checks, take a part of them. */
   g_mutex_lock (&l->ahead_mutex);
-  while (ahead->n_running > 0)
+  while (!read_ahead_is_ready (ahead))
     {
-      if (ahead->checking && g_atomic_int_get (&ahead->next_part) < CHECK_PARTS)
-        {
-          g_mutex_unlock (&l->ahead_mutex);
-          check_parts (ahead);
-          g_mutex_lock (&l->ahead_mutex);
-          continue;
-        }
-      g_cond_wait (&l->ahead_cond, &l->ahead_mutex);
+      gboolean read_done = ahead->read_done;
+      gboolean helped;
+
+      g_mutex_unlock (&l->ahead_mutex);
+      helped = help_reading_ahead (l, ahead);
+      g_mutex_lock (&l->ahead_mutex);
+
+      /* Nothing to do here until the file is read, or its checks end: either wakes
+       * this thread. */
+      if (!helped && ahead->read_done == read_done && !read_ahead_is_ready (ahead))
+        g_cond_wait (&l->ahead_cond, &l->ahead_mutex);
     }
   g_mutex_unlock (&l->ahead_mutex);
 
   f = json_read_finish (l, &ahead->read, l->manifest, path);
-  read_ahead_free (ahead);
+  read_ahead_unref (ahead);
   return f;
 }
 
