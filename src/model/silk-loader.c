@@ -2596,13 +2596,12 @@ typedef enum
 {
   TASK_READ,
   TASK_CHECK,
-  TASK_DISCARD,
 } TaskKind;
 
 typedef struct
 {
   TaskKind kind;
-  ReadAhead *ahead;  /* TASK_READ, TASK_CHECK */
+  ReadAhead *ahead;
 } AheadTask;
 
 /* A file read ahead. The loader's table, and each task queued for it, hold a
@@ -2622,10 +2621,10 @@ struct _ReadAhead
 };
 
 /* Freeing a file's tree took this thread a third as long as checking the file:
- * the workers do it, while this thread goes on with the next file. */
+ * a thread of its own does it, while this thread goes on with the next file. The
+ * load does not wait for it: that wait was the last tenth of a load. */
 typedef struct
 {
-  AheadTask task;
   JsonNode *root;
   SilkJsonCoordinates *coordinates;
 } Discard;
@@ -2661,8 +2660,7 @@ static void
 push_task (Loader    *l,
            AheadTask *task)
 {
-  if (task->ahead != NULL)
-    read_ahead_ref (task->ahead);
+  read_ahead_ref (task->ahead);
   g_thread_pool_push (l->pool, task, NULL);
 }
 
@@ -2731,16 +2729,6 @@ read_ahead_run (gpointer data,
   AheadTask *task = data;
   ReadAhead *ahead = task->ahead;
 
-  if (task->kind == TASK_DISCARD)
-    {
-      Discard *discard = data;
-
-      g_clear_pointer (&discard->root, json_node_unref);
-      g_clear_pointer (&discard->coordinates, silk_json_coordinates_free);
-      g_free (discard);
-      return;
-    }
-
   if (!reading_ahead_stopped (ahead->loader))
     {
       if (task->kind == TASK_READ)
@@ -2753,11 +2741,24 @@ read_ahead_run (gpointer data,
   read_ahead_unref (ahead);
 }
 
-/* Frees @f's tree, on a worker if there are any. */
+static void
+discard_run (gpointer data,
+             gpointer user_data)
+{
+  Discard *discard = data;
+
+  g_clear_pointer (&discard->root, json_node_unref);
+  g_clear_pointer (&discard->coordinates, silk_json_coordinates_free);
+  g_free (discard);
+}
+
+/* Frees @f's tree, on the discarding thread if there are workers (and so more than
+ * one processor). */
 static void
 discard_tree (Loader   *l,
               LoadFile *f)
 {
+  static GThreadPool *discarding;
   Discard *discard;
 
   if (l->pool == NULL)
@@ -2767,11 +2768,13 @@ discard_tree (Loader   *l,
       return;
     }
 
-  discard = g_new0 (Discard, 1);
-  discard->task.kind = TASK_DISCARD;
+  if (g_once_init_enter (&discarding))
+    g_once_init_leave (&discarding, g_thread_pool_new (discard_run, NULL, 1, FALSE, NULL));
+
+  discard = g_new (Discard, 1);
   discard->root = g_steal_pointer (&f->root);
   discard->coordinates = g_steal_pointer (&f->coordinates);
-  push_task (l, &discard->task);
+  g_thread_pool_push (discarding, discard, NULL);
 }
 
 /* Starts reading the file at @path, a geometry file of @kind, unless it is read
