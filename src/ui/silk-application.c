@@ -150,9 +150,10 @@ silk_application_handle_local_options (GApplication *app,
   return export_map (document, export, size, select, g_strcmp0 (style, "dark") == 0);
 }
 
-/* The first frame of the whole window, the map drawn in it (the map is rendered on
- * a worker thread; frames before show the water colour in its place):
- * build-aux/bench measures start-up up to this line. */
+/* The first frame of the whole window with the map drawn in it (the first map is
+ * drawn in that frame's layout; a frame without it, were there one, would show the
+ * water colour in its place and not count): build-aux/bench measures start-up up
+ * to this line. */
 static void
 on_first_frame (GdkFrameClock *clock,
                 GtkWidget     *window)
