@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <math.h>
+#include <string.h>
 
 #include "silk-map-data-private.h"
 #include "silk-renderer.h"
@@ -39,11 +40,11 @@ fixture_tear_down (Fixture       *f,
 }
 
 static cairo_surface_t *
-render (Fixture        *f,
-        const SilkView *view,
-        gboolean        dark,
-        SilkLayers      layers,
-        SilkItem       *selected)
+render_with (SilkRenderer   *renderer,
+             const SilkView *view,
+             gboolean        dark,
+             SilkLayers      layers,
+             SilkItem       *selected)
 {
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -53,11 +54,21 @@ render (Fixture        *f,
                                         (int) (view->height * view->device_scale));
   cairo_surface_set_device_scale (surface, view->device_scale, view->device_scale);
   cr = cairo_create (surface);
-  silk_renderer_draw (f->renderer, cr, view, silk_palette_get (dark), layers, selected, NULL);
+  silk_renderer_draw (renderer, cr, view, silk_palette_get (dark), layers, selected, NULL);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   return surface;
+}
+
+static cairo_surface_t *
+render (Fixture        *f,
+        const SilkView *view,
+        gboolean        dark,
+        SilkLayers      layers,
+        SilkItem       *selected)
+{
+  return render_with (f->renderer, view, dark, layers, selected);
 }
 
 /* The pixel under logical (x, y). */
@@ -349,6 +360,48 @@ test_zoomed (Fixture       *f,
   cairo_surface_destroy (surface);
 }
 
+typedef struct
+{
+  SilkRenderer *renderer;
+  SilkView view;
+} WarmUp;
+
+static gpointer
+warm_up (gpointer data)
+{
+  WarmUp *warm_up = data;
+
+  cairo_surface_destroy (render_with (warm_up->renderer, &warm_up->view, TRUE, SILK_LAYERS_ALL,
+                                      NULL));
+  return NULL;
+}
+
+/* A renderer draws a view the same whatever it drew before, and on whichever
+ * thread: the map view warms up the renderer of the window's first map with a
+ * render at another size, on another thread, and that map must not show it. */
+static void
+test_warmed_up (Fixture       *f,
+                gconstpointer  user_data)
+{
+  WarmUp warm = { silk_renderer_new (f->data), f->view };
+  cairo_surface_t *fresh = render (f, &f->view, FALSE, SILK_LAYERS_ALL, NULL);
+  cairo_surface_t *warmed;
+  gsize size = (gsize) cairo_image_surface_get_stride (fresh) * cairo_image_surface_get_height (fresh);
+
+  silk_view_init (&warm.view, 880, 600, 1);
+  silk_view_fit (&warm.view, silk_map_data_get_region (f->data), 16);
+  g_thread_join (g_thread_new ("warm-up", warm_up, &warm));
+  warmed = render_with (warm.renderer, &f->view, FALSE, SILK_LAYERS_ALL, NULL);
+
+  g_assert_cmpint (cairo_image_surface_get_stride (warmed), ==, cairo_image_surface_get_stride (fresh));
+  g_assert_true (memcmp (cairo_image_surface_get_data (fresh), cairo_image_surface_get_data (warmed),
+                         size) == 0);
+
+  cairo_surface_destroy (warmed);
+  cairo_surface_destroy (fresh);
+  silk_renderer_free (warm.renderer);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -364,6 +417,7 @@ main (int   argc,
   ADD ("/render/labels", test_labels);
   ADD ("/render/hidpi", test_hidpi);
   ADD ("/render/zoomed", test_zoomed);
+  ADD ("/render/warmed-up", test_warmed_up);
 #undef ADD
 
   return g_test_run ();

@@ -2306,6 +2306,8 @@ draw_scale_bar (SilkRenderer      *renderer,
       PangoRectangle logical;
 
       pango_layout_set_text (renderer->scale_label->layout, text, -1);
+      /* The halo is the old text's. */
+      g_clear_pointer (&renderer->scale_label->halo_mask, cairo_surface_destroy);
       pango_layout_get_pixel_extents (renderer->scale_label->layout, NULL, &logical);
       renderer->scale_label->width = logical.width;
       renderer->scale_label->height = logical.height;
