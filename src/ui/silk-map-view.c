@@ -26,6 +26,7 @@ struct _SilkMapView
   SilkMapData *data;
   SilkRenderer *renderer;         /* main thread: overlays and chrome */
   SilkRenderer *worker_renderer;  /* NULL while a render job has it */
+  GThread *first_map_thread;      /* the first map's warm-up, until joined */
 
   SilkView view;
   gboolean view_valid;
@@ -487,6 +488,63 @@ install_render (SilkMapView *self,
     request_render (self);
 }
 
+/* The size the first map's renderer is warmed up at: about the map's share of a
+ * window of the default size. Only the scale matters, and only roughly: it
+ * decides the detail level and which labels are drawn. */
+#define WARM_UP_WIDTH 880
+#define WARM_UP_HEIGHT 600
+
+static gpointer
+first_map_thread (gpointer data)
+{
+  render_job_draw (data);
+  return data;
+}
+
+/* The first map is drawn on the main thread in the window's first frame, which
+ * waits for it, and most of that time is spent once per renderer whatever the
+ * view: sorting the fonts of each label style, shaping the labels, finding the
+ * countries' label points, rasterising the labels' halos, projecting the
+ * outlines. A render of the region at a likely size does that work here, on the
+ * other processor, while the main thread builds and realises the window; the
+ * first frame's render then takes the renderer it warmed. */
+static void
+start_first_map (SilkMapView *self)
+{
+  RenderJob *job;
+
+  if (g_get_num_processors () < 2)
+    return;
+
+  job = g_new0 (RenderJob, 1);
+  job->renderer = silk_renderer_new (self->data);
+  silk_renderer_set_label_margin (job->renderer, BASE_MARGIN);
+  job->data = silk_map_data_ref (self->data);
+  silk_view_init (&job->view, WARM_UP_WIDTH, WARM_UP_HEIGHT,
+                  gtk_widget_get_scale_factor (GTK_WIDGET (self)));
+  fit_view (self, &job->view, NULL);
+  job->view.width += 2 * BASE_MARGIN;
+  job->view.height += 2 * BASE_MARGIN;
+  job->dark = self->dark;
+  job->layers = self->layers;
+  self->first_map_thread = g_thread_new ("silk-first-map", first_map_thread, job);
+}
+
+/* Waits for the first map's warm-up, and keeps its renderer for the next render. */
+static void
+finish_first_map (SilkMapView *self)
+{
+  RenderJob *job;
+
+  if (self->first_map_thread == NULL)
+    return;
+
+  job = g_thread_join (g_steal_pointer (&self->first_map_thread));
+  if (self->worker_renderer == NULL && job->data == self->data)
+    self->worker_renderer = g_steal_pointer (&job->renderer);
+  render_job_free (job);
+}
+
 static void
 request_render (SilkMapView *self)
 {
@@ -508,6 +566,7 @@ request_render (SilkMapView *self)
   self->render_again = FALSE;
   self->rendering = TRUE;
   self->n_base_renders++;
+  finish_first_map (self);
 
   job = g_new0 (RenderJob, 1);
   job->renderer = g_steal_pointer (&self->worker_renderer);
@@ -1214,6 +1273,7 @@ dark_changed_cb (AdwStyleManager *manager,
 static void
 clear_render_state (SilkMapView *self)
 {
+  finish_first_map (self);
   stop_animation (self);
   g_clear_handle_id (&self->settle_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
@@ -1264,6 +1324,7 @@ silk_map_view_set_document (SilkMapView  *self,
       self->data = silk_map_data_new (document);
       self->renderer = silk_renderer_new (self->data);
       silk_renderer_set_legend_layers (self->renderer, self->layers);
+      start_first_map (self);
     }
   self->view_valid = FALSE;
   self->has_pending_view = FALSE;
