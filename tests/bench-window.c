@@ -15,6 +15,7 @@
 
 #include "silk-bench-util.h"
 #include "silk-map-view-private.h"
+#include "silk-software-rendering.h"
 #include "silk-ui-resources.h"
 #include "silk-window-private.h"
 
@@ -167,6 +168,8 @@ main (int   argc,
   Bench b = { 0 };
   int status;
 
+  /* The renderer silk-atlas would draw with on this machine. */
+  silk_software_rendering_choose_renderer ();
   b.frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
   b.interval_ms = g_array_new (FALSE, FALSE, sizeof (double));
   /* The application's resources and their path, so that its stylesheet applies as

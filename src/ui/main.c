@@ -5,6 +5,7 @@
 
 #include "silk-application.h"
 #include "silk-config.h"
+#include "silk-software-rendering.h"
 
 int
 main (int   argc,
@@ -20,6 +21,8 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  silk_software_rendering_choose_renderer ();
 
   app = silk_application_new ();
 
