@@ -106,19 +106,40 @@ test_mesa_told_to (Fixture       *fixture,
   g_assert_false (silk_software_rendering_expected (fixture->dev_dir));
 }
 
-/* The user's choice stands, whatever the machine. */
+/* The user's choice stands, whatever the machine: neither the renderer nor OpenGL
+ * is touched. */
 static void
 test_user_choice (void)
 {
   g_setenv ("GSK_RENDERER", "gl", TRUE);
+  g_unsetenv ("GDK_DEBUG");
   g_setenv ("LIBGL_ALWAYS_SOFTWARE", "1", TRUE);
   silk_software_rendering_choose_renderer ();
   g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "gl");
+  g_assert_null (g_getenv ("GDK_DEBUG"));
 
   g_unsetenv ("GSK_RENDERER");
   silk_software_rendering_choose_renderer ();
   g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "cairo");
+  g_assert_cmpstr (g_getenv ("GDK_DEBUG"), ==, "gl-disable");
+
   g_unsetenv ("GSK_RENDERER");
+  g_unsetenv ("GDK_DEBUG");
+  g_unsetenv ("LIBGL_ALWAYS_SOFTWARE");
+}
+
+/* GDK_DEBUG flags the user set are kept beside the one that disables OpenGL. */
+static void
+test_user_debug_flags (void)
+{
+  g_unsetenv ("GSK_RENDERER");
+  g_setenv ("GDK_DEBUG", "frames", TRUE);
+  g_setenv ("LIBGL_ALWAYS_SOFTWARE", "1", TRUE);
+  silk_software_rendering_choose_renderer ();
+  g_assert_cmpstr (g_getenv ("GDK_DEBUG"), ==, "frames,gl-disable");
+
+  g_unsetenv ("GSK_RENDERER");
+  g_unsetenv ("GDK_DEBUG");
   g_unsetenv ("LIBGL_ALWAYS_SOFTWARE");
 }
 
@@ -139,6 +160,7 @@ main (int   argc,
   g_test_add ("/software-rendering/mesa-told-to", Fixture, NULL,
               fixture_set_up, test_mesa_told_to, fixture_tear_down);
   g_test_add_func ("/software-rendering/user-choice", test_user_choice);
+  g_test_add_func ("/software-rendering/user-debug-flags", test_user_debug_flags);
 
   return g_test_run ();
 }

@@ -11,7 +11,13 @@
  * longer puts its newer renderers on llvmpipe from 4.14 on; 4.8 has no such check,
  * and looking at OpenGL's renderer string would mean starting OpenGL, which is most
  * of what there is to save. So the choice is made before GTK starts, from whether
- * the machine has a GPU to render on at all. */
+ * the machine has a GPU to render on at all.
+ *
+ * Choosing the renderer is not enough: GDK 4.8 on X11 starts OpenGL when it opens
+ * the display, to pick the window's visual, whichever renderer draws. Loading Mesa
+ * and LLVM and making a context costs a third of the start-up and half of the
+ * memory, for nothing once the cairo renderer draws; GDK_DEBUG's "gl-disable",
+ * which GTK reads in every build, keeps OpenGL from starting at all. */
 
 #include "silk-software-rendering.h"
 
@@ -70,14 +76,35 @@ silk_software_rendering_expected (const char *dev_dir)
   return TRUE;
 }
 
-/* Picks GTK's cairo renderer when OpenGL would run on the processor, unless the
- * user chose a renderer with GSK_RENDERER. Call it before GTK starts, while the
- * process has one thread: it sets an environment variable. */
+/* Adds "gl-disable" to the user's own GDK_DEBUG flags, if any. */
+static void
+disable_opengl (void)
+{
+  const char *flags = g_getenv ("GDK_DEBUG");
+  g_autofree char *more_flags = NULL;
+
+  if (flags == NULL || *flags == '\0')
+    {
+      g_setenv ("GDK_DEBUG", "gl-disable", TRUE);
+      return;
+    }
+  more_flags = g_strconcat (flags, ",gl-disable", NULL);
+  g_setenv ("GDK_DEBUG", more_flags, TRUE);
+}
+
+/* Picks GTK's cairo renderer, and keeps OpenGL from starting, when OpenGL would run
+ * on the processor, unless the user chose a renderer with GSK_RENDERER. Call it
+ * before GTK starts, while the process has one thread: it sets environment
+ * variables. The programs this one starts inherit them, and they run on the same
+ * machine. */
 void
 silk_software_rendering_choose_renderer (void)
 {
   if (g_getenv ("GSK_RENDERER") != NULL)
     return;
-  if (silk_software_rendering_expected ("/dev"))
-    g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  if (!silk_software_rendering_expected ("/dev"))
+    return;
+
+  g_setenv ("GSK_RENDERER", "cairo", TRUE);
+  disable_opengl ();
 }
