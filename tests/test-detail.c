@@ -179,6 +179,53 @@ test_country_outlives_document (void)
                         silk_country_get_geometry (kg, 0));
 }
 
+/* The bundled atlas read ahead on a thread of its own, as the application does
+ * while it builds its window, is the next load's, and the same as one read on the
+ * spot: every item, every outline, and the finest level still left for later. The
+ * load after it reads anew. */
+static void
+test_preload (void)
+{
+  g_autoptr(SilkDocument) expected = load_bundled ();
+  g_autoptr(SilkDocument) preloaded = NULL;
+  g_autoptr(SilkDocument) next = NULL;
+  GListModel *members, *expected_members;
+
+  silk_document_preload_bundled ();
+  /* A second call while the first one reads starts no other. */
+  silk_document_preload_bundled ();
+  preloaded = load_bundled ();
+  next = load_bundled ();
+  g_assert_true (preloaded != next);
+  g_assert_true (preloaded != expected);
+  g_assert_false (silk_document_has_finest (preloaded));
+
+  for (SilkItemKind kind = 0; kind < SILK_N_ITEM_KINDS; kind++)
+    g_assert_cmpuint (g_list_model_get_n_items (silk_document_get_items (preloaded, kind)), ==,
+                      g_list_model_get_n_items (silk_document_get_items (expected, kind)));
+  g_assert_cmpuint (silk_document_get_neighbours (preloaded)->len, ==,
+                    silk_document_get_neighbours (expected)->len);
+  g_assert_cmpmem (silk_document_get_bounds (preloaded), sizeof (SilkBounds),
+                   silk_document_get_bounds (expected), sizeof (SilkBounds));
+
+  members = silk_document_get_items (preloaded, SILK_ITEM_COUNTRY);
+  expected_members = silk_document_get_items (expected, SILK_ITEM_COUNTRY);
+  for (guint i = 0; i < g_list_model_get_n_items (members); i++)
+    {
+      g_autoptr(SilkCountry) country = g_list_model_get_item (members, i);
+      g_autoptr(SilkCountry) expected_country = g_list_model_get_item (expected_members, i);
+
+      g_assert_cmpstr (silk_item_get_id (SILK_ITEM (country)), ==,
+                       silk_item_get_id (SILK_ITEM (expected_country)));
+      for (guint level = 0; level < 3; level++)
+        assert_same_geometry (silk_country_get_geometry (expected_country, level),
+                              silk_country_get_geometry (country, level));
+    }
+  for (guint level = 0; level < 3; level++)
+    g_assert_cmpuint (count_points (silk_document_get_borders (preloaded, level)), ==,
+                      count_points (silk_document_get_borders (expected, level)));
+}
+
 /* An atlas opened from a file has every level, checked, at once. */
 static void
 test_user_atlas (void)
@@ -203,6 +250,7 @@ main (int   argc,
   g_test_add_func ("/detail/finest-threads", test_finest_threads);
   g_test_add_func ("/detail/country-outlives-document", test_country_outlives_document);
   g_test_add_func ("/detail/user-atlas", test_user_atlas);
+  g_test_add_func ("/detail/preload", test_preload);
 
   return g_test_run ();
 }

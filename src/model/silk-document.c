@@ -282,18 +282,69 @@ register_bundled_atlas (gpointer data)
   return NULL;
 }
 
-SilkDocument *
-silk_document_load_bundled (GError **error)
+static SilkDocument *
+load_bundled (SilkLoadFlags   flags,
+              GError        **error)
 {
   static GOnce registered = G_ONCE_INIT;
   g_autoptr(GFile) file = NULL;
 
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
   g_once (&registered, register_bundled_atlas, NULL);
 
   file = g_file_new_for_uri (SILK_BUNDLED_ATLAS_URI);
-  return silk_loader_load_full (file, SILK_LOAD_DEFER_FINEST, NULL, error);
+  return silk_loader_load_full (file, flags | SILK_LOAD_DEFER_FINEST, NULL, error);
+}
+
+/* The bundled atlas being read ahead, until silk_document_load_bundled() takes it. */
+typedef struct
+{
+  SilkDocument *document;
+  GError *error;
+} Preload;
+
+static GMutex preload_lock;
+static GThread *preload_thread;
+
+static gpointer
+preload_run (gpointer data)
+{
+  Preload *preload = g_new0 (Preload, 1);
+
+  preload->document = load_bundled (SILK_LOAD_ONE_THREAD, &preload->error);
+  return preload;
+}
+
+void
+silk_document_preload_bundled (void)
+{
+  g_mutex_lock (&preload_lock);
+  if (preload_thread == NULL)
+    preload_thread = g_thread_new ("silk-preload", preload_run, NULL);
+  g_mutex_unlock (&preload_lock);
+}
+
+SilkDocument *
+silk_document_load_bundled (GError **error)
+{
+  GThread *thread;
+  Preload *preload;
+  SilkDocument *document;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  g_mutex_lock (&preload_lock);
+  thread = g_steal_pointer (&preload_thread);
+  g_mutex_unlock (&preload_lock);
+
+  if (thread == NULL)
+    return load_bundled (SILK_LOAD_FLAGS_NONE, error);
+
+  preload = g_thread_join (thread);
+  document = preload->document;
+  if (document == NULL)
+    g_propagate_error (error, preload->error);
+  g_free (preload);
+  return document;
 }
 
 gboolean

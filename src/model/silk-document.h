@@ -59,6 +59,10 @@ SilkDocument *silk_document_load                 (GFile        *file,
                                                   GCancellable *cancellable,
                                                   GError      **error);
 SilkDocument *silk_document_load_bundled         (GError      **error);
+/* Starts reading the bundled atlas on a thread of its own, on that thread alone; the
+ * next silk_document_load_bundled() returns what it read, waiting for it if it has
+ * not finished. For a program that will need the atlas once its other work is done. */
+void          silk_document_preload_bundled      (void);
 
 GFile        *silk_document_get_file             (SilkDocument *self);
 const char   *silk_document_get_id               (SilkDocument *self);

@@ -149,6 +149,9 @@ struct _Loader
   GCond ahead_cond;
   gboolean ahead_stopping;
 
+  /* SILK_LOAD_ONE_THREAD */
+  gboolean one_thread;
+
   /* SILK_LOAD_DEFER_FINEST, and whether it applied to each kind. */
   gboolean defer_finest;
   gboolean deferred_countries;
@@ -2840,7 +2843,7 @@ start_reading_ahead (Loader     *l,
   guint n_threads = MIN (g_get_num_processors (), MAX_AHEAD_THREADS);
 
   /* Alone on one processor, this thread may as well read them itself. */
-  if (n_threads < 2)
+  if (n_threads < 2 || l->one_thread)
     return;
 
   l->n_workers = n_threads - 1;
@@ -4210,6 +4213,7 @@ silk_loader_load_full (GFile         *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   l.defer_finest = (flags & SILK_LOAD_DEFER_FINEST) != 0;
+  l.one_thread = (flags & SILK_LOAD_ONE_THREAD) != 0;
   l.cancellable = cancellable;
   l.files = g_ptr_array_new_with_free_func ((GDestroyNotify) load_file_free);
   l.problems = g_string_new (NULL);

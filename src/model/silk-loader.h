@@ -14,6 +14,9 @@ typedef enum
    * checks, so that the first frame does not wait for 3.5 MB of 1:10m outlines it
    * does not draw. An atlas a user opens is always read and checked in full. */
   SILK_LOAD_DEFER_FINEST = 1 << 0,
+  /* Read every file on the calling thread, without helpers: for a load in the
+   * background, which the other processors' own work should not wait behind. */
+  SILK_LOAD_ONE_THREAD   = 1 << 1,
 } SilkLoadFlags;
 
 /* Reads, checks and builds an atlas; see silk_document_load(). */

@@ -17,6 +17,9 @@ struct _SilkApplication
   /* NULL when the schema is not installed: the application then runs as usual
    * but remembers nothing. */
   GSettings *settings;
+
+  /* Whether the first window shows the bundled atlas, not one given with --dataset. */
+  gboolean opens_bundled;
 };
 
 G_DEFINE_FINAL_TYPE (SilkApplication, silk_application, ADW_TYPE_APPLICATION)
@@ -132,7 +135,10 @@ silk_application_handle_local_options (GApplication *app,
     }
 
   if (list == NULL && export == NULL)
-    return -1;
+    {
+      SILK_APPLICATION (app)->opens_bundled = !g_variant_dict_contains (options, "dataset");
+      return -1;
+    }
 
   if (g_variant_dict_lookup (options, "dataset", "^ay", &dataset))
     dataset_file = g_file_new_for_commandline_arg (dataset);
@@ -360,6 +366,12 @@ silk_application_startup (GApplication *app)
   g_autoptr(GAction) style = NULL;
 
   G_APPLICATION_CLASS (silk_application_parent_class)->startup (app);
+
+  /* The first window's atlas, read on the other processor while this one builds
+   * the window. Not earlier: while GTK opens the display, the X server needs that
+   * processor. */
+  if (self->opens_bundled && g_get_num_processors () > 1)
+    silk_document_preload_bundled ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
