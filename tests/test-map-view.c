@@ -26,9 +26,10 @@ wait_idle (Fixture *f)
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->map));
 }
 
+/* The map in a window, its first frame not yet drawn. */
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  user_data)
+fixture_set_up_unshown (Fixture       *f,
+                        gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
 
@@ -41,6 +42,13 @@ fixture_set_up (Fixture       *f,
   g_object_set (f->map, "document", f->document, "selection", f->selection, NULL);
   gtk_window_set_child (f->window, GTK_WIDGET (f->map));
   gtk_window_present (f->window);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  user_data)
+{
+  fixture_set_up_unshown (f, user_data);
   wait_idle (f);
 }
 
@@ -245,6 +253,28 @@ test_pan_keeps_scale (Fixture       *f,
   g_assert_cmpuint (silk_map_view_get_n_chrome_draws (f->map), >, n_chrome_draws);
 }
 
+/* The first frame's map covers the view alone, for that frame waits for it; the
+ * margin around the view that pans move into view follows once the frame is
+ * drawn, from a second render. */
+static void
+test_first_map (Fixture       *f,
+                gconstpointer  user_data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
+
+  while (!silk_map_view_has_base (f->map))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_cmpuint (silk_map_view_get_n_base_renders (f->map), ==, 1);
+  g_assert_cmpint (silk_map_view_get_base_margin (f->map), ==, 0);
+
+  wait_idle (f);
+  g_assert_cmpuint (silk_map_view_get_n_base_renders (f->map), ==, 2);
+  g_assert_cmpint (silk_map_view_get_base_margin (f->map), >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -262,6 +292,8 @@ main (int   argc,
   ADD ("/map-view/actions", test_actions);
   ADD ("/map-view/pan-keeps-scale", test_pan_keeps_scale);
 #undef ADD
+  g_test_add ("/map-view/first-map", Fixture, NULL, fixture_set_up_unshown, test_first_map,
+              fixture_tear_down);
 
   return g_test_run ();
 }

@@ -402,6 +402,79 @@ test_warmed_up (Fixture       *f,
   silk_renderer_free (warm.renderer);
 }
 
+/* The base layers of @view, drawn into a surface that leaves out @crop logical
+ * pixels along each side, as the map view draws its first map. */
+static cairo_surface_t *
+render_base (SilkRenderer   *renderer,
+             const SilkView *view,
+             int             crop)
+{
+  int device_crop = crop * view->device_scale;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                        view->width * view->device_scale - 2 * device_crop,
+                                        view->height * view->device_scale - 2 * device_crop);
+  cairo_surface_set_device_scale (surface, view->device_scale, view->device_scale);
+  cairo_surface_set_device_offset (surface, -device_crop, -device_crop);
+  cr = cairo_create (surface);
+  silk_renderer_draw_base (renderer, cr, view, silk_palette_get (FALSE), SILK_LAYERS_MAP);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* The map view draws its first map over the view alone, leaving out the margin it
+ * keeps around the view for panning, and the next one with that margin: within the
+ * view the two are the same pixels, labels and all, so that the second replaces the
+ * first unseen. */
+static void
+test_margin (Fixture       *f,
+             gconstpointer  user_data)
+{
+  const int margin = 128;
+
+  silk_renderer_set_label_margin (f->renderer, margin);
+  for (int device_scale = 1; device_scale <= 2; device_scale++)
+    {
+      SilkView view = f->view;
+      cairo_surface_t *cropped, *whole;
+      const guchar *cropped_data, *whole_data;
+      int cropped_stride, whole_stride, offset, row_bytes;
+
+      view.device_scale = device_scale;
+      view.width += 2 * margin;
+      view.height += 2 * margin;
+      cropped = render_base (f->renderer, &view, margin);
+      whole = render_base (f->renderer, &view, 0);
+
+      cropped_data = cairo_image_surface_get_data (cropped);
+      whole_data = cairo_image_surface_get_data (whole);
+      cropped_stride = cairo_image_surface_get_stride (cropped);
+      whole_stride = cairo_image_surface_get_stride (whole);
+      offset = margin * device_scale;
+      row_bytes = cairo_image_surface_get_width (cropped) * 4;
+      g_assert_cmpint (cairo_image_surface_get_width (cropped), ==, WIDTH * device_scale);
+      g_assert_cmpint (cairo_image_surface_get_height (cropped), ==, HEIGHT * device_scale);
+      for (int y = 0; y < cairo_image_surface_get_height (cropped); y++)
+        for (int x = 0; x < row_bytes; x++)
+          {
+            int a = cropped_data[(gsize) y * cropped_stride + x];
+            int b = whole_data[(gsize) (y + offset) * whole_stride + offset * 4 + x];
+
+            /* Cairo's rounding of a translated coordinate may tip a channel by one. */
+            if (ABS (a - b) > 1)
+              g_error ("byte %d of row %d: %d, %d in the whole render, at device scale %d",
+                       x, y, a, b, device_scale);
+          }
+
+      cairo_surface_destroy (whole);
+      cairo_surface_destroy (cropped);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -418,6 +491,7 @@ main (int   argc,
   ADD ("/render/hidpi", test_hidpi);
   ADD ("/render/zoomed", test_zoomed);
   ADD ("/render/warmed-up", test_warmed_up);
+  ADD ("/render/margin", test_margin);
 #undef ADD
 
   return g_test_run ();

@@ -25,6 +25,9 @@ SilkItem *silk_map_view_get_hover           (SilkMapView *self);
 guint     silk_map_view_get_n_base_renders  (SilkMapView *self);
 /* Whether the map is drawn: a frame before that shows the water colour only. */
 gboolean  silk_map_view_has_base            (SilkMapView *self);
+/* The margin around the view that the drawn map covers, in logical pixels: none for
+ * a document's first map. */
+int       silk_map_view_get_base_margin     (SilkMapView *self);
 /* Times the scale bar and attribution were drawn: not every frame, only when they
  * change. */
 guint     silk_map_view_get_n_chrome_draws  (SilkMapView *self);

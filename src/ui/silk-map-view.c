@@ -41,6 +41,7 @@ struct _SilkMapView
   GdkTexture *selection_layer;
   SilkView base_view;
   gboolean base_dark;
+  int base_margin;   /* BASE_MARGIN, or 0 for a document's first map */
   GdkTexture *legend;
   int legend_scale;
   gboolean legend_dark;
@@ -161,7 +162,8 @@ set_view (SilkMapView    *self,
       double dx = fabs (self->view.center_x - self->base_view.center_x) * self->view.scale;
       double dy = fabs (self->view.center_y - self->base_view.center_y) * self->view.scale;
 
-      if (self->view.scale == self->base_view.scale && (dx > BASE_MARGIN / 2 || dy > BASE_MARGIN / 2))
+      if (self->view.scale == self->base_view.scale
+          && (dx > self->base_margin / 2 || dy > self->base_margin / 2))
         request_render (self);
     }
   if (settle)
@@ -241,6 +243,9 @@ typedef struct
   SilkRenderer *renderer;
   SilkMapData *data;
   SilkView view;
+  /* Logical pixels along each side of the view that are drawn for but left out of
+   * the surfaces; the view is cut down to what they hold once they are drawn. */
+  int crop;
   gboolean dark;
   SilkLayers layers;
   SilkItem *selected;
@@ -261,15 +266,19 @@ render_job_free (gpointer p)
   g_free (job);
 }
 
+/* A surface for @view less @crop logical pixels along each side. */
 static cairo_surface_t *
-create_surface (const SilkView *view)
+create_surface (const SilkView *view,
+                int             crop)
 {
+  int device_crop = crop * view->device_scale;
   cairo_surface_t *surface;
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
-                                        (int) ceil (view->width * view->device_scale),
-                                        (int) ceil (view->height * view->device_scale));
+                                        (int) ceil (view->width * view->device_scale) - 2 * device_crop,
+                                        (int) ceil (view->height * view->device_scale) - 2 * device_crop);
   cairo_surface_set_device_scale (surface, view->device_scale, view->device_scale);
+  cairo_surface_set_device_offset (surface, -device_crop, -device_crop);
   return surface;
 }
 
@@ -277,6 +286,7 @@ create_surface (const SilkView *view)
 static cairo_surface_t *
 render_selection_layer (SilkRenderer   *renderer,
                         const SilkView *view,
+                        int             crop,
                         gboolean        dark,
                         SilkItem       *selected)
 {
@@ -285,7 +295,7 @@ render_selection_layer (SilkRenderer   *renderer,
 
   if (selected == NULL)
     return NULL;
-  surface = create_surface (view);
+  surface = create_surface (view, crop);
   cr = cairo_create (surface);
   silk_renderer_draw_selection (renderer, cr, view, silk_palette_get (dark), selected);
   cairo_destroy (cr);
@@ -297,12 +307,15 @@ render_job_draw (RenderJob *job)
 {
   cairo_t *cr;
 
-  job->base = create_surface (&job->view);
+  job->base = create_surface (&job->view, job->crop);
   cr = cairo_create (job->base);
   silk_renderer_draw_base (job->renderer, cr, &job->view, silk_palette_get (job->dark),
                            job->layers);
   cairo_destroy (cr);
-  job->selection = render_selection_layer (job->renderer, &job->view, job->dark, job->selected);
+  job->selection = render_selection_layer (job->renderer, &job->view, job->crop, job->dark,
+                                           job->selected);
+  job->view.width -= 2 * job->crop;
+  job->view.height -= 2 * job->crop;
 }
 
 static void
@@ -376,6 +389,9 @@ start_warm_up (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
 
+  if (self->base_margin < BASE_MARGIN)
+    request_render (self);
+
   /* The widget and the data are let go in the callback, on the main thread: the
    * last reference to the task itself may be dropped on the worker. */
   warm_up = g_new (WarmUp, 1);
@@ -389,8 +405,8 @@ start_warm_up (gpointer user_data)
 }
 
 /* Builds, off the main thread, what the first frame did not need but the first
- * hover will; once that frame is drawn, for until then both cores are busy drawing
- * it. */
+ * hover or pan will: the pick index, and the map's margin around the view; once that
+ * frame is drawn, for until then both cores are busy drawing it. */
 static void
 warm_up (SilkMapView *self)
 {
@@ -475,11 +491,12 @@ install_render (SilkMapView *self,
     self->selection_layer = texture_from_surface (job->selection);
   self->base_view = job->view;
   self->base_dark = job->dark;
+  self->base_margin = BASE_MARGIN - job->crop;
 
   /* The selection may have changed while the job ran. */
   selected = self->selection ? silk_selection_get_item (self->selection) : NULL;
   if (selected != job->selected)
-    set_selection_layer (self, render_selection_layer (self->renderer, &self->base_view,
+    set_selection_layer (self, render_selection_layer (self->renderer, &self->base_view, 0,
                                                        self->dark, selected));
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -588,9 +605,14 @@ request_render (SilkMapView *self)
   /* The first map of a document is drawn here, on the main thread, in the layout of
    * the window's first frame, so that this frame shows it: a worker's render would
    * land a frame later, and without a GPU a frame of the whole window costs more
-   * than this render of the coarse outlines. */
+   * than this render of the coarse outlines. Its surface covers the view alone: in
+   * a window of the default size, half the pixels to fill, and to hand to GTK, that
+   * the margin would take. The margin follows from a worker once the frame is drawn
+   * (warm_up()). The map is drawn for the view with its margin all the same, so
+   * that the next render's pixels within the view are these. */
   if (self->base == NULL)
     {
+      job->crop = BASE_MARGIN;
       render_job_draw (job);
       self->rendering = FALSE;
       install_render (self, job);
@@ -629,7 +651,7 @@ update_selection_layer (SilkMapView *self)
   SilkItem *selected = self->selection ? silk_selection_get_item (self->selection) : NULL;
 
   if (self->base != NULL)
-    set_selection_layer (self, render_selection_layer (self->renderer, &self->base_view,
+    set_selection_layer (self, render_selection_layer (self->renderer, &self->base_view, 0,
                                                        self->base_dark, selected));
   else
     g_clear_object (&self->selection_layer);
@@ -1488,6 +1510,14 @@ silk_map_view_has_base (SilkMapView *self)
   g_return_val_if_fail (SILK_IS_MAP_VIEW (self), FALSE);
 
   return self->base != NULL;
+}
+
+int
+silk_map_view_get_base_margin (SilkMapView *self)
+{
+  g_return_val_if_fail (SILK_IS_MAP_VIEW (self), 0);
+
+  return self->base_margin;
 }
 
 guint
