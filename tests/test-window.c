@@ -30,6 +30,50 @@ close_window (SilkWindow *window)
   g_object_unref (window);
 }
 
+static GtkWindow *
+find_shortcuts_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (toplevel))
+        return toplevel;
+    }
+  return NULL;
+}
+
+/* The keyboard shortcuts window is built when first asked for, not with the window,
+ * and shown over it; closing it keeps it for the next time, and it goes with the
+ * window. */
+static void
+test_window_shortcuts (void)
+{
+  SilkWindow *window = new_window ();
+  GtkWindow *shortcuts;
+
+  silk_window_open (window, NULL, NULL);
+  wait_until_mapped (GTK_WIDGET (window));
+  g_assert_null (find_shortcuts_window ());
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  shortcuts = find_shortcuts_window ();
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+
+  gtk_window_close (shortcuts);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_true (find_shortcuts_window () == shortcuts);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+
+  close_window (window);
+  g_assert_null (find_shortcuts_window ());
+}
+
 static void
 test_window_shows_bundled_atlas (void)
 {
@@ -208,6 +252,7 @@ main (int   argc,
 
   g_test_add_func ("/window/icons-need-no-svg", test_window_icons_need_no_svg);
   g_test_add_func ("/window/bundled-atlas", test_window_shows_bundled_atlas);
+  g_test_add_func ("/window/shortcuts", test_window_shortcuts);
   g_test_add_func ("/window/select-from-command-line", test_window_select_from_command_line);
   g_test_add_func ("/window/bad-atlas-keeps-current", test_window_bad_atlas_keeps_current);
   g_test_add_func ("/window/bad-dataset-at-start", test_window_bad_dataset_at_start);

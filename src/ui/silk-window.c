@@ -537,6 +537,29 @@ print_action (GtkWidget  *widget,
     }
 }
 
+/* The keyboard shortcuts window, built when first asked for. GtkApplication would
+ * build it with every window from the resource gtk/help-overlay.ui, which is why it
+ * is not there: the window is shown sooner without its widgets. */
+static void
+show_shortcuts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+
+  if (gtk_application_window_get_help_overlay (window) == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/silkatlas/SilkAtlas/ui/silk-shortcuts-window.ui");
+
+      /* Which also has it show the application's accelerators for the actions. */
+      gtk_application_window_set_help_overlay (window,
+                                               GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder,
+                                                                                             "help_overlay")));
+    }
+  gtk_window_present (GTK_WINDOW (gtk_application_window_get_help_overlay (window)));
+}
+
 /* Settings: what the window remembers between runs */
 
 static void
@@ -829,6 +852,8 @@ silk_window_class_init (SilkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_shortcuts_action);
   gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
   for (guint i = 0; i < G_N_ELEMENTS (layer_switches); i++)
     {
