@@ -524,7 +524,10 @@ first_map_thread (gpointer data)
  * countries' label points, rasterising the labels' halos, projecting the
  * outlines. A render of the region at a likely size does that work here, on the
  * other processor, while the main thread builds and realises the window; the
- * first frame's render then takes the renderer it warmed. */
+ * first frame's render then takes the renderer it warmed. Its pixels are never
+ * shown, so its surface is a strip two pixels high across the middle of the view:
+ * cairo then fills next to nothing, and leaves the processor to the main thread
+ * measuring the window and to the X server. */
 static void
 start_first_map (SilkMapView *self)
 {
@@ -542,6 +545,7 @@ start_first_map (SilkMapView *self)
   fit_view (self, &job->view, NULL);
   job->view.width += 2 * BASE_MARGIN;
   job->view.height += 2 * BASE_MARGIN;
+  job->crop = (MIN (job->view.width, job->view.height) - 2) / 2;
   job->dark = self->dark;
   job->layers = self->layers;
   self->first_map_thread = g_thread_new ("silk-first-map", first_map_thread, job);
