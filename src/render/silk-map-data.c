@@ -18,8 +18,6 @@ struct _SilkMapData
   GArray *countries;          /* SilkMapCountry */
   GArray *routes;             /* SilkMapRoute */
   GArray *places;             /* SilkMapPlace */
-  GArray *lakes;              /* SilkMapFeature */
-  GArray *rivers;             /* SilkMapFeature */
   SilkBounds region;
 
   /* Mean segment length of each level, kilometres. */
@@ -28,6 +26,8 @@ struct _SilkMapData
   /* Built on first use, under @lock; never freed before the data, so that pointers
    * handed out stay valid. */
   GMutex lock;
+  GArray *lakes;                   /* SilkMapFeature, with rivers: see ensure_water() */
+  GArray *rivers;                  /* SilkMapFeature */
   SilkGeometry ***country_levels;  /* [level][country] */
   GArray **border_levels;          /* [level] of SilkMapFeature */
   gboolean labels_done;
@@ -288,10 +288,22 @@ silk_map_data_new (SilkDocument *document)
       g_array_append_val (data->places, mapped);
     }
 
-  data->lakes = project_features (data->projection, silk_document_get_lakes (document));
-  data->rivers = project_features (data->projection, silk_document_get_rivers (document));
-
   return data;
+}
+
+/* Lakes and rivers are projected when first asked for, most of the projecting
+ * there is: the window's first map then has them projected on the thread that
+ * warms its renderer up, not on the main thread while it builds the window. */
+static void
+ensure_water (SilkMapData *data)
+{
+  g_mutex_lock (&data->lock);
+  if (data->lakes == NULL)
+    {
+      data->lakes = project_features (data->projection, silk_document_get_lakes (data->document));
+      data->rivers = project_features (data->projection, silk_document_get_rivers (data->document));
+    }
+  g_mutex_unlock (&data->lock);
 }
 
 SilkMapData *
@@ -330,8 +342,8 @@ silk_map_data_unref (SilkMapData *data)
   g_array_unref (data->countries);
   g_array_unref (data->routes);
   g_array_unref (data->places);
-  g_array_unref (data->lakes);
-  g_array_unref (data->rivers);
+  g_clear_pointer (&data->lakes, g_array_unref);
+  g_clear_pointer (&data->rivers, g_array_unref);
   g_mutex_clear (&data->lock);
   g_object_unref (data->document);
   g_free (data);
@@ -678,6 +690,7 @@ const SilkMapFeature *
 silk_map_data_get_lakes (SilkMapData *data,
                          guint       *n_lakes)
 {
+  ensure_water (data);
   *n_lakes = data->lakes->len;
   return (const SilkMapFeature *) (void *) data->lakes->data;
 }
@@ -686,6 +699,7 @@ const SilkMapFeature *
 silk_map_data_get_rivers (SilkMapData *data,
                           guint       *n_rivers)
 {
+  ensure_water (data);
   *n_rivers = data->rivers->len;
   return (const SilkMapFeature *) (void *) data->rivers->data;
 }
@@ -866,6 +880,7 @@ ensure_index (SilkMapData *data,
   /* Outside the lock: the finest level may have to be read first. */
   if (level == 0)
     silk_document_ensure_finest (data->document);
+  ensure_water (data);
   g_mutex_lock (&data->lock);
   if (data->lake_index == NULL)
     {
