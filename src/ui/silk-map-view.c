@@ -251,6 +251,7 @@ typedef struct
   SilkItem *selected;
   cairo_surface_t *base;
   cairo_surface_t *selection;
+  cairo_surface_t *legend;   /* the first map's warm-up draws it too */
 } RenderJob;
 
 static void
@@ -263,6 +264,7 @@ render_job_free (gpointer p)
   g_clear_object (&job->selected);
   g_clear_pointer (&job->base, cairo_surface_destroy);
   g_clear_pointer (&job->selection, cairo_surface_destroy);
+  g_clear_pointer (&job->legend, cairo_surface_destroy);
   g_free (job);
 }
 
@@ -511,11 +513,45 @@ install_render (SilkMapView *self,
 #define WARM_UP_WIDTH 880
 #define WARM_UP_HEIGHT 600
 
+static cairo_surface_t *
+draw_legend (SilkRenderer *renderer,
+             int           scale,
+             gboolean      dark)
+{
+  double width, height;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  silk_renderer_get_legend_size (renderer, &width, &height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width * scale),
+                                        (int) ceil (height * scale));
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  silk_renderer_draw_legend (renderer, cr, silk_palette_get (dark), 0, 0);
+  cairo_destroy (cr);
+  return surface;
+}
+
 static gpointer
 first_map_thread (gpointer data)
 {
-  render_job_draw (data);
-  return data;
+  RenderJob *job = data;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  render_job_draw (job);
+
+  /* The first frame's legend as it is, and the scale bar and attribution shaped:
+   * this renderer draws them from the first frame on (swap_renderers()). */
+  silk_renderer_set_legend_layers (job->renderer, job->layers);
+  job->legend = draw_legend (job->renderer, job->view.device_scale, job->dark);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cr = cairo_create (surface);
+  silk_renderer_draw_chrome (job->renderer, cr, &job->view, silk_palette_get (job->dark),
+                             SILK_LAYER_SCALE_BAR | SILK_LAYER_ATTRIBUTION);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return job;
 }
 
 /* The first map is drawn on the main thread in the window's first frame, which
@@ -561,9 +597,37 @@ finish_first_map (SilkMapView *self)
     return;
 
   job = g_thread_join (g_steal_pointer (&self->first_map_thread));
-  if (self->worker_renderer == NULL && job->data == self->data)
-    self->worker_renderer = g_steal_pointer (&job->renderer);
+  if (job->data == self->data)
+    {
+      if (self->worker_renderer == NULL)
+        self->worker_renderer = g_steal_pointer (&job->renderer);
+      if (self->legend == NULL && job->layers == self->layers && job->dark == self->dark
+          && job->view.device_scale == gtk_widget_get_scale_factor (GTK_WIDGET (self)))
+        {
+          self->legend = texture_from_surface (job->legend);
+          self->legend_scale = job->view.device_scale;
+          self->legend_dark = job->dark;
+        }
+    }
   render_job_free (job);
+}
+
+/* The renderer that drew the first map, its label fonts sorted and its labels
+ * shaped, draws on this thread from then on: the legend, the scale bar, hover and
+ * selection. The one that had that part, which has drawn next to nothing, goes to
+ * the workers, where its first render may take the longer. */
+static void
+swap_renderers (SilkMapView *self)
+{
+  SilkRenderer *warm = g_steal_pointer (&self->worker_renderer);
+
+  if (warm == NULL)
+    return;
+  self->worker_renderer = self->renderer;
+  silk_renderer_set_label_margin (self->worker_renderer, BASE_MARGIN);
+  self->renderer = warm;
+  silk_renderer_set_label_margin (self->renderer, 0);
+  silk_renderer_set_legend_layers (self->renderer, self->layers);
 }
 
 static void
@@ -621,6 +685,7 @@ request_render (SilkMapView *self)
       self->rendering = FALSE;
       install_render (self, job);
       render_job_free (job);
+      swap_renderers (self);
       return;
     }
 
@@ -750,21 +815,13 @@ static void
 ensure_legend (SilkMapView *self)
 {
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  double width, height;
   cairo_surface_t *surface;
-  cairo_t *cr;
 
   if (self->legend != NULL && self->legend_scale == scale && self->legend_dark == self->dark)
     return;
 
   g_clear_object (&self->legend);
-  silk_renderer_get_legend_size (self->renderer, &width, &height);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width * scale),
-                                        (int) ceil (height * scale));
-  cairo_surface_set_device_scale (surface, scale, scale);
-  cr = cairo_create (surface);
-  silk_renderer_draw_legend (self->renderer, cr, silk_palette_get (self->dark), 0, 0);
-  cairo_destroy (cr);
+  surface = draw_legend (self->renderer, scale, self->dark);
   self->legend = texture_from_surface (surface);
   cairo_surface_destroy (surface);
   self->legend_scale = scale;
