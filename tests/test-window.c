@@ -74,6 +74,55 @@ test_window_shortcuts (void)
   g_assert_null (find_shortcuts_window ());
 }
 
+static gboolean
+match_menu_button (GtkWidget *widget,
+                   gpointer   tooltip)
+{
+  return GTK_IS_MENU_BUTTON (widget)
+         && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+/* The main menu and the layers menu are built when first opened, not with the
+ * window, and once only. */
+static void
+test_window_menus (void)
+{
+  const char *tooltips[] = { "Main Menu", "Map Layers" };
+  SilkWindow *window = new_window ();
+
+  silk_window_open (window, NULL, NULL);
+  wait_until_mapped (GTK_WIDGET (window));
+
+  for (guint i = 0; i < G_N_ELEMENTS (tooltips); i++)
+    {
+      g_autoptr(GPtrArray) found = g_ptr_array_new ();
+      GtkMenuButton *button;
+      GtkPopover *popover;
+      GMenuModel *menu;
+
+      silk_test_collect (GTK_WIDGET (window), match_menu_button, (gpointer) tooltips[i], found);
+      g_assert_cmpuint (found->len, ==, 1);
+      button = found->pdata[0];
+      g_assert_null (gtk_menu_button_get_popover (button));
+      g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+
+      gtk_menu_button_popup (button);
+      popover = gtk_menu_button_get_popover (button);
+      g_assert_true (GTK_IS_POPOVER_MENU (popover));
+      menu = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover));
+      g_assert_nonnull (menu);
+      g_assert_cmpint (g_menu_model_get_n_items (menu), >, 0);
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+      gtk_menu_button_popdown (button);
+      gtk_menu_button_popup (button);
+      g_assert_true (gtk_menu_button_get_popover (button) == popover);
+      gtk_menu_button_popdown (button);
+    }
+
+  close_window (window);
+}
+
 static void
 test_window_shows_bundled_atlas (void)
 {
@@ -253,6 +302,7 @@ main (int   argc,
   g_test_add_func ("/window/icons-need-no-svg", test_window_icons_need_no_svg);
   g_test_add_func ("/window/bundled-atlas", test_window_shows_bundled_atlas);
   g_test_add_func ("/window/shortcuts", test_window_shortcuts);
+  g_test_add_func ("/window/menus", test_window_menus);
   g_test_add_func ("/window/select-from-command-line", test_window_select_from_command_line);
   g_test_add_func ("/window/bad-atlas-keeps-current", test_window_bad_atlas_keeps_current);
   g_test_add_func ("/window/bad-dataset-at-start", test_window_bad_dataset_at_start);

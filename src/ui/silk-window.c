@@ -32,6 +32,10 @@ struct _SilkWindow
   SilkSidebar *sidebar;
   SilkMapView *map_view;
   SilkTimeline *timeline;
+  GtkMenuButton *primary_menu_button;
+  GMenuModel *primary_menu;
+  GtkMenuButton *layers_button;
+  GMenuModel *layers_menu;
   GtkMenuButton *search_button;
   SilkSearchPopover *search_popover;
 };
@@ -686,6 +690,15 @@ toast_action (GtkWidget  *widget,
   show_toast (SILK_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* The menus' popovers are built when first opened rather than with the window. */
+static void
+create_menu_popover (GtkMenuButton *button,
+                     gpointer       menu)
+{
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_menu_model (button, menu);
+}
+
 static void
 on_selection_changed (SilkWindow *self)
 {
@@ -836,6 +849,10 @@ silk_window_class_init (SilkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SilkWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, SilkWindow, map_view);
   gtk_widget_class_bind_template_child (widget_class, SilkWindow, timeline);
+  gtk_widget_class_bind_template_child (widget_class, SilkWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, SilkWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, SilkWindow, layers_button);
+  gtk_widget_class_bind_template_child (widget_class, SilkWindow, layers_menu);
   gtk_widget_class_bind_template_child (widget_class, SilkWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, SilkWindow, search_popover);
   gtk_widget_class_bind_template_callback (widget_class, on_event_activated);
@@ -891,6 +908,11 @@ silk_window_init (SilkWindow *self)
 #if DEVELOPMENT_PROFILE
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
+
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_menu_popover,
+                                         self->primary_menu, NULL);
+  gtk_menu_button_set_create_popup_func (self->layers_button, create_menu_popover,
+                                         self->layers_menu, NULL);
 
   self->notified_layers = silk_map_view_get_layers (self->map_view);
   g_signal_connect_object (self->map_view, "notify::layers", G_CALLBACK (on_layers_changed),
