@@ -253,6 +253,71 @@ test_pan_keeps_scale (Fixture       *f,
   g_assert_cmpuint (silk_map_view_get_n_chrome_draws (f->map), >, n_chrome_draws);
 }
 
+/* How many nodes of @type there are in @node's tree, through the kinds of node a
+ * widget's snapshot wraps others in. */
+static guint
+count_nodes (GskRenderNode     *node,
+             GskRenderNodeType  type)
+{
+  GskRenderNodeType node_type = gsk_render_node_get_node_type (node);
+  guint n = node_type == type;
+
+  if (node_type == GSK_CONTAINER_NODE)
+    for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+      n += count_nodes (gsk_container_node_get_child (node, i), type);
+  else if (node_type == GSK_CLIP_NODE)
+    n += count_nodes (gsk_clip_node_get_child (node), type);
+  else if (node_type == GSK_ROUNDED_CLIP_NODE)
+    n += count_nodes (gsk_rounded_clip_node_get_child (node), type);
+  else if (node_type == GSK_TRANSFORM_NODE)
+    n += count_nodes (gsk_transform_node_get_child (node), type);
+  else if (node_type == GSK_OPACITY_NODE)
+    n += count_nodes (gsk_opacity_node_get_child (node), type);
+  else if (node_type == GSK_DEBUG_NODE)
+    n += count_nodes (gsk_debug_node_get_child (node), type);
+  return n;
+}
+
+/* What the map draws now: its snapshot function's nodes, made on the spot (a
+ * GtkWidgetPaintable would give the last frame's). */
+static GskRenderNode *
+snapshot_map (Fixture *f)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  GTK_WIDGET_GET_CLASS (f->map)->snapshot (GTK_WIDGET (f->map), snapshot);
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+/* GTK's cairo renderer shrinks a texture with a filter that convolves every pixel
+ * of it. The map's layer, drawn smaller than its pixels until the render that
+ * follows a zoom out lands, is drawn through cairo instead, with the bilinear
+ * filter: a cairo node, not a texture. At its own size it is a texture again. */
+static void
+test_zoom_out_layer (Fixture       *f,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GskRenderNode) at_rest = snapshot_map (f);
+  g_autoptr(GskRenderNode) zoomed = NULL;
+  g_autoptr(GskRenderNode) rendered = NULL;
+  SilkView view;
+
+  g_assert_cmpuint (count_nodes (at_rest, GSK_CAIRO_NODE), ==, 0);
+
+  silk_map_view_get_view (f->map, &view);
+  view.scale *= 0.8;
+  silk_map_view_set_view (f->map, &view);
+  /* Before the main loop lands the new render. */
+  zoomed = snapshot_map (f);
+  g_assert_cmpuint (count_nodes (zoomed, GSK_CAIRO_NODE), ==, 1);
+  g_assert_cmpuint (count_nodes (zoomed, GSK_TEXTURE_NODE), ==,
+                    count_nodes (at_rest, GSK_TEXTURE_NODE) - 1);
+
+  wait_idle (f);
+  rendered = snapshot_map (f);
+  g_assert_cmpuint (count_nodes (rendered, GSK_CAIRO_NODE), ==, 0);
+}
+
 /* The first frame's map covers the view alone, for that frame waits for it; the
  * margin around the view that pans move into view follows once the frame is
  * drawn, from a second render. */
@@ -279,6 +344,9 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* The renderer silk-atlas draws with on a machine without a GPU, whose way of
+   * shrinking textures /map-view/zoom-out-layer is about. */
+  g_setenv ("GSK_RENDERER", "cairo", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
@@ -291,6 +359,7 @@ main (int   argc,
   ADD ("/map-view/select-fits", test_select_fits);
   ADD ("/map-view/actions", test_actions);
   ADD ("/map-view/pan-keeps-scale", test_pan_keeps_scale);
+  ADD ("/map-view/zoom-out-layer", test_zoom_out_layer);
 #undef ADD
   g_test_add ("/map-view/first-map", Fixture, NULL, fixture_set_up_unshown, test_first_map,
               fixture_tear_down);
