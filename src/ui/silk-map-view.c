@@ -555,8 +555,9 @@ first_map_thread (gpointer data)
 
   render_job_draw (job);
 
-  /* The first frame's legend as it is, and the scale bar and attribution shaped:
-   * this renderer draws them from the first frame on (swap_renderers()). */
+  /* The first frame's legend as it is, and the scale bar's and the attribution's
+   * labels shaped (drawn at the strip's view, into a pixel): this renderer draws
+   * them from the first frame on (swap_renderers()). */
   silk_renderer_set_legend_layers (job->renderer, job->layers);
   job->legend = draw_legend (job->renderer, job->view.device_scale, job->dark);
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
@@ -780,9 +781,9 @@ base_bounds (SilkMapView     *self,
 /* Draws @texture (from texture_from_surface()) over @bounds. GTK's cairo renderer
  * draws a texture smaller than its pixels with cairo's GOOD filter, which for a
  * shrink convolves every pixel of it: for the map's layer, 15 ms more in every frame
- * of a zoom out on this machine, until the next render. Through cairo with the
- * bilinear filter such a frame takes its usual time, and a zoom out lasts 300 ms.
- * Other renderers scale a texture on the GPU, and get the texture. */
+ * of a zoom out on this machine, until the next render. Drawn through cairo with the
+ * bilinear filter, softer only for the 300 ms of the zoom, such a frame takes its
+ * usual time. Other renderers scale a texture on the GPU, and get the texture. */
 static void
 append_layer (SilkMapView           *self,
               GtkSnapshot           *snapshot,

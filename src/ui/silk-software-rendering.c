@@ -15,7 +15,7 @@
  *
  * Choosing the renderer is not enough: GDK 4.8 on X11 starts OpenGL when it opens
  * the display, to pick the window's visual, whichever renderer draws. Loading Mesa
- * and LLVM and making a context costs a third of the start-up and half of the
+ * and LLVM and making a context costs a fifth of the start-up and half of the
  * memory, for nothing once the cairo renderer draws; GDK_DEBUG's "gl-disable",
  * which GTK reads in every build, keeps OpenGL from starting at all. */
 

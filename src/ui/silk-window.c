@@ -555,11 +555,10 @@ show_shortcuts_action (GtkWidget  *widget,
     {
       g_autoptr(GtkBuilder) builder =
         gtk_builder_new_from_resource ("/io/github/silkatlas/SilkAtlas/ui/silk-shortcuts-window.ui");
+      GObject *shortcuts = gtk_builder_get_object (builder, "help_overlay");
 
       /* Which also has it show the application's accelerators for the actions. */
-      gtk_application_window_set_help_overlay (window,
-                                               GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder,
-                                                                                             "help_overlay")));
+      gtk_application_window_set_help_overlay (window, GTK_SHORTCUTS_WINDOW (shortcuts));
     }
   gtk_window_present (GTK_WINDOW (gtk_application_window_get_help_overlay (window)));
 }
