@@ -360,6 +360,23 @@ test_zoomed (Fixture       *f,
   cairo_surface_destroy (surface);
 }
 
+/* A surface for @view that leaves out @crop logical pixels along each side, as the
+ * map view's are. */
+static cairo_surface_t *
+create_cropped_surface (const SilkView *view,
+                        int             crop)
+{
+  int device_crop = crop * view->device_scale;
+  cairo_surface_t *surface;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                        view->width * view->device_scale - 2 * device_crop,
+                                        view->height * view->device_scale - 2 * device_crop);
+  cairo_surface_set_device_scale (surface, view->device_scale, view->device_scale);
+  cairo_surface_set_device_offset (surface, -device_crop, -device_crop);
+  return surface;
+}
+
 typedef struct
 {
   SilkRenderer *renderer;
@@ -373,7 +390,6 @@ warm_up (gpointer data)
   WarmUp *warm_up = data;
   cairo_surface_t *surface;
   cairo_t *cr;
-  int crop;
 
   if (!warm_up->strip)
     {
@@ -382,10 +398,8 @@ warm_up (gpointer data)
       return NULL;
     }
 
-  crop = (MIN (warm_up->view.width, warm_up->view.height) - 2) / 2;
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, warm_up->view.width - 2 * crop,
-                                        warm_up->view.height - 2 * crop);
-  cairo_surface_set_device_offset (surface, -crop, -crop);
+  surface = create_cropped_surface (&warm_up->view,
+                                    (MIN (warm_up->view.width, warm_up->view.height) - 2) / 2);
   cr = cairo_create (surface);
   silk_renderer_draw (warm_up->renderer, cr, &warm_up->view, silk_palette_get (TRUE),
                       SILK_LAYERS_ALL, NULL, NULL);
@@ -433,15 +447,9 @@ render_base (SilkRenderer   *renderer,
              const SilkView *view,
              int             crop)
 {
-  int device_crop = crop * view->device_scale;
-  cairo_surface_t *surface;
+  cairo_surface_t *surface = create_cropped_surface (view, crop);
   cairo_t *cr;
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
-                                        view->width * view->device_scale - 2 * device_crop,
-                                        view->height * view->device_scale - 2 * device_crop);
-  cairo_surface_set_device_scale (surface, view->device_scale, view->device_scale);
-  cairo_surface_set_device_offset (surface, -device_crop, -device_crop);
   cr = cairo_create (surface);
   silk_renderer_draw_base (renderer, cr, view, silk_palette_get (FALSE), SILK_LAYERS_MAP);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
