@@ -31,9 +31,10 @@ silk_test_window_close (SilkWindow *window)
   g_object_unref (window);
 }
 
-/* The message dialog the window shows (a load or export error), or NULL. */
+/* A toplevel window of @type, transient for @parent unless that is NULL, or NULL. */
 static inline GtkWindow *
-silk_test_find_message_dialog (SilkWindow *window)
+silk_test_find_toplevel (GType      type,
+                         GtkWindow *parent)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -41,12 +42,19 @@ silk_test_find_message_dialog (SilkWindow *window)
     {
       g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
 
-      if (ADW_IS_MESSAGE_DIALOG (toplevel)
-          && gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type)
+          && (parent == NULL || gtk_window_get_transient_for (toplevel) == parent))
         return toplevel;
     }
 
   return NULL;
+}
+
+/* The message dialog the window shows (a load or export error), or NULL. */
+static inline GtkWindow *
+silk_test_find_message_dialog (SilkWindow *window)
+{
+  return silk_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
 }
 
 /* The first widget of @type at or below @widget, depth first. */

@@ -30,21 +30,6 @@ close_window (SilkWindow *window)
   g_object_unref (window);
 }
 
-static GtkWindow *
-find_shortcuts_window (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_SHORTCUTS_WINDOW (toplevel))
-        return toplevel;
-    }
-  return NULL;
-}
-
 /* The keyboard shortcuts window is built when first asked for, not with the window,
  * and shown over it; closing it keeps it for the next time, and it goes with the
  * window. */
@@ -56,10 +41,10 @@ test_window_shortcuts (void)
 
   silk_window_open (window, NULL, NULL);
   wait_until_mapped (GTK_WIDGET (window));
-  g_assert_null (find_shortcuts_window ());
+  g_assert_null (silk_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, NULL));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
-  shortcuts = find_shortcuts_window ();
+  shortcuts = silk_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, NULL);
   g_assert_nonnull (shortcuts);
   g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
@@ -67,11 +52,11 @@ test_window_shortcuts (void)
   gtk_window_close (shortcuts);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
-  g_assert_true (find_shortcuts_window () == shortcuts);
+  g_assert_true (silk_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, NULL) == shortcuts);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
 
   close_window (window);
-  g_assert_null (find_shortcuts_window ());
+  g_assert_null (silk_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, NULL));
 }
 
 static gboolean
